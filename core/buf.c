@@ -1,0 +1,204 @@
+/* buf.c — allocation wrappers, growable byte buffers, a bump arena. */
+#include "claimdiff.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(void)
+{
+    fputs("claimdiff: error: out of memory\n", stderr);
+    exit(4);
+}
+
+void *cd_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *cd_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        oom();
+    return p;
+}
+
+void *cd_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        oom();
+    return q;
+}
+
+char *cd_xstrndup(const char *s, size_t n)
+{
+    char *p = cd_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void cd_buf_reserve(cd_buf *b, size_t extra)
+{
+    if (extra > SIZE_MAX - b->len - 1)
+        oom();
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need)
+        cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+    b->data = cd_xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void cd_buf_append(cd_buf *b, const char *s, size_t n)
+{
+    cd_buf_reserve(b, n);
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void cd_buf_puts(cd_buf *b, const char *s)
+{
+    cd_buf_append(b, s, strlen(s));
+}
+
+void cd_buf_putc(cd_buf *b, char c)
+{
+    cd_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
+void cd_buf_put_cp(cd_buf *b, uint32_t cp)
+{
+    char t[4];
+    size_t n;
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = CD_REPLACEMENT_CHAR;
+    if (cp < 0x80) {
+        t[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        t[0] = (char)(0xC0 | (cp >> 6));
+        t[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        t[0] = (char)(0xE0 | (cp >> 12));
+        t[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        t[0] = (char)(0xF0 | (cp >> 18));
+        t[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        t[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    cd_buf_append(b, t, n);
+}
+
+void cd_buf_printf(cd_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    cd_buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *cd_buf_steal(cd_buf *b)
+{
+    char *p = b->data ? b->data : cd_xstrndup("", 0);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void cd_buf_free(cd_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ------------------------------------------------------------------ arena */
+
+#define ARENA_CHUNK (64u * 1024u)
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, size;
+    _Alignas(8) unsigned char mem[];
+} chunk;
+
+struct cd_arena {
+    chunk *head;
+};
+
+cd_arena *cd_arena_new(void)
+{
+    return cd_xcalloc(1, sizeof(cd_arena));
+}
+
+void *cd_arena_alloc(cd_arena *a, size_t n)
+{
+    n = (n + 7) & ~(size_t)7;
+    if (n == 0)
+        n = 8;
+    chunk *c = a->head;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+        c = cd_xmalloc(sizeof(chunk) + size);
+        c->used = 0;
+        c->size = size;
+        if (a->head && size != ARENA_CHUNK) {
+            /* a big one-off block: keep the current chunk open for small ones */
+            c->next = a->head->next;
+            a->head->next = c;
+            c->used = n;
+            return c->mem;
+        }
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->mem + c->used;
+    c->used += n;
+    return p;
+}
+
+char *cd_arena_strndup(cd_arena *a, const char *s, size_t n)
+{
+    char *p = cd_arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void cd_arena_free(cd_arena *a)
+{
+    if (!a)
+        return;
+    chunk *c = a->head;
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    free(a);
+}

@@ -1,0 +1,217 @@
+/* source.c — read a SOURCE (file or "-") into a cleaned, analysed cd_doc.
+ *
+ * Every failure is a one-line message for the caller to prefix with the
+ * source name; nothing here prints. Reads are capped at max_bytes. */
+#include "fetch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *msg(const char *fmt, const char *a)
+{
+    cd_buf b = {0};
+    cd_buf_printf(&b, fmt, a);
+    return cd_buf_steal(&b);
+}
+
+static void human_size(size_t n, char *out, size_t cap)
+{
+    if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+        snprintf(out, cap, "%zu MiB", n / (1024 * 1024));
+    else if (n >= 1024 && n % 1024 == 0)
+        snprintf(out, cap, "%zu KiB", n / 1024);
+    else
+        snprintf(out, cap, "%zu bytes", n);
+}
+
+/* Read all of fd, at most max bytes; *too_big when there was more. */
+static bool read_all(int fd, size_t max, cd_buf *out, bool *too_big, int *err)
+{
+    *too_big = false;
+    for (;;) {
+        cd_buf_reserve(out, 65536);
+        size_t room = out->cap - out->len - 1;
+        if (out->len + room > max + 1)
+            room = max + 1 - out->len;
+        ssize_t r = read(fd, out->data + out->len, room);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            *err = errno;
+            return false;
+        }
+        if (r == 0)
+            break;
+        out->len += (size_t)r;
+        out->data[out->len] = '\0';
+        if (out->len > max) {
+            *too_big = true;
+            return true;
+        }
+    }
+    if (out->data)
+        out->data[out->len] = '\0';
+    return true;
+}
+
+/* The outlet name a file gives when nothing better is known. */
+static char *outlet_from_path(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return cd_xstrndup("stdin", 5);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+    return cd_xstrndup(base, n);
+}
+
+/* Does decoded text look like an HTML document? */
+static bool looks_like_html(const char *t, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+        i++;
+    size_t n = len - i < 1024 ? len - i : 1024;
+    if (n == 0 || t[i] != '<')
+        return false;
+    static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body",
+                                       "<!--", "<meta", "<div", "<p>", "<article"};
+    for (size_t k = 0; k < sizeof tags / sizeof *tags; k++)
+        if (strncasecmp(t + i, tags[k], strlen(tags[k])) == 0)
+            return true;
+    return false;
+}
+
+cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
+                             const char *outlet, const cd_load_opts *opts, char **err)
+{
+    *err = NULL;
+    if (len == 0) {
+        *err = msg("empty input%s", "");
+        return NULL;
+    }
+    cd_decode_info info;
+    cd_buf text = {0};
+    if (!cd_text_decode(bytes, len, &text, &info)) {
+        cd_buf_free(&text);
+        *err = msg("binary data, not text%s", "");
+        return NULL;
+    }
+    size_t nonspace = 0;
+    for (size_t i = 0; i < text.len && !nonspace; i++)
+        nonspace = !(text.data[i] == ' ' || text.data[i] == '\n' || text.data[i] == '\t' ||
+                     text.data[i] == '\f');
+    if (!nonspace) {
+        cd_buf_free(&text);
+        *err = msg("no text (only white space or control characters)%s", "");
+        return NULL;
+    }
+    if (looks_like_html(text.data, text.len)) {
+        cd_buf_free(&text);
+        *err = msg("looks like HTML; this version reads plain text only "
+                   "(save the page as text)%s", "");
+        return NULL;
+    }
+
+    cd_doc *doc = cd_doc_new(origin);
+    char *fallback = outlet ? NULL : outlet_from_path(origin);
+    cd_doc_set_outlet(doc, outlet ? outlet : fallback);
+    free(fallback);
+
+    cd_buf w = {0};
+    if (info.encoding != CD_ENC_UTF8 && info.encoding != CD_ENC_UTF8_BOM) {
+        cd_buf_printf(&w, "decoded as %s", cd_encoding_name(info.encoding));
+        cd_doc_add_warning(doc, w.data);
+        w.len = 0;
+    }
+    if (info.invalid) {
+        cd_buf_printf(&w, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", info.invalid,
+                      info.invalid == 1 ? "" : "s");
+        cd_doc_add_warning(doc, w.data);
+        w.len = 0;
+    }
+    if (info.nul || info.controls) {
+        cd_buf_printf(&w, "%zu NUL byte%s and %zu control character%s removed", info.nul,
+                      info.nul == 1 ? "" : "s", info.controls, info.controls == 1 ? "" : "s");
+        cd_doc_add_warning(doc, w.data);
+        w.len = 0;
+    }
+    cd_buf_free(&w);
+
+    size_t paras = opts->no_clean ? cd_text_keep_all(text.data, text.len, doc)
+                                  : cd_textclean(text.data, text.len, doc);
+    cd_buf_free(&text);
+    if (paras == 0) {
+        size_t n = cd_doc_dropped_count(doc);
+        cd_buf b = {0};
+        cd_buf_printf(&b, "no article text found (all %zu line%s look like site furniture; "
+                      "--no-clean keeps them)", n, n == 1 ? "" : "s");
+        *err = cd_buf_steal(&b);
+        cd_doc_free(doc);
+        return NULL;
+    }
+    cd_doc_analyse(doc, opts->max_sentence_bytes);
+    return doc;
+}
+
+cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opts *opts,
+                       char **err)
+{
+    *err = NULL;
+    size_t max = opts->max_bytes ? opts->max_bytes : CD_DEFAULT_MAX_BYTES;
+    int fd;
+    bool is_stdin = strcmp(source, "-") == 0;
+    if (is_stdin) {
+        fd = STDIN_FILENO;
+    } else {
+        fd = open(source, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            *err = msg("%s", strerror(errno));
+            return NULL;
+        }
+        struct stat st;
+        if (fstat(fd, &st) == 0) {
+            if (S_ISDIR(st.st_mode)) {
+                close(fd);
+                *err = msg("is a directory%s", "");
+                return NULL;
+            }
+            if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+                close(fd);
+                char hs[32];
+                human_size(max, hs, sizeof hs);
+                *err = msg("larger than the %s limit (see --max-bytes)", hs);
+                return NULL;
+            }
+        }
+    }
+    cd_buf data = {0};
+    bool too_big;
+    int e = 0;
+    bool ok = read_all(fd, max, &data, &too_big, &e);
+    if (!is_stdin)
+        close(fd);
+    if (!ok) {
+        cd_buf_free(&data);
+        *err = msg("read failed: %s", strerror(e));
+        return NULL;
+    }
+    if (too_big) {
+        cd_buf_free(&data);
+        char hs[32];
+        human_size(max, hs, sizeof hs);
+        *err = msg("larger than the %s limit (see --max-bytes)", hs);
+        return NULL;
+    }
+    cd_doc *doc = cd_source_load_bytes(source, data.data ? data.data : "", data.len,
+                                       outlet, opts, err);
+    cd_buf_free(&data);
+    return doc;
+}

@@ -1,0 +1,101 @@
+/* cli.h — the claimdiff program: options, commands, output helpers.
+ * Only src/ includes this; it is the one floor that sees core/, fetch/ and
+ * compare/ together. */
+#ifndef CD_CLI_H
+#define CD_CLI_H
+
+#include <stdio.h>
+
+#include "claimdiff.h"
+#include "fetch.h"
+
+/* Exit statuses (DESIGN.md, "Command line"). */
+enum {
+    CD_EXIT_OK = 0,
+    CD_EXIT_DIFF = 1,
+    CD_EXIT_USAGE = 2,
+    CD_EXIT_SOURCE = 3,
+    CD_EXIT_INTERNAL = 4
+};
+
+/* Output formats; each command accepts a subset. */
+typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_HTML, FMT_MARKDOWN } cd_format;
+
+/* A --label NAME=SOURCE pair. */
+typedef struct {
+    const char *name, *source;
+} cd_label;
+
+/* Everything the options set. Filled by cd_options_parse(). */
+typedef struct {
+    cd_format format;
+    const char *output;     /* -o FILE, NULL for stdout */
+    cd_label *labels;
+    size_t n_labels;
+    cd_load_opts load;
+    bool quiet;
+    bool show_dropped;
+    char **args;            /* positional arguments (not owned) */
+    size_t n_args;
+} cd_options;
+
+/* Command bits: which commands an option applies to. */
+enum {
+    CMD_SENTENCES = 1 << 0,
+    CMD_EXTRACT = 1 << 1,
+    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT
+};
+
+typedef struct {
+    const char *name;
+    unsigned bit;
+    const char *args;    /* usage of the positional part */
+    const char *summary; /* one line for the command list */
+    const char *formats; /* accepted -f values, "text|json" */
+    int (*run)(const cd_options *o);
+} cd_command;
+
+extern const cd_command cd_commands[];
+
+/* The subcommands (one file each). */
+int cd_cmd_sentences(const cd_options *o);
+int cd_cmd_extract(const cd_options *o);
+
+/* Parse argv[0..argc) (after the command name) for command cmd. Returns -1 on
+ * success; otherwise an exit status to return at once (help printed: 0, usage
+ * error reported: 2). o->labels is malloc'd; free with cd_options_free. */
+int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o);
+void cd_options_free(cd_options *o);
+/* Print the option rows that apply to the command bit (0: the common ones). */
+void cd_options_help(FILE *f, unsigned bit);
+
+/* Messages: "claimdiff: error: <source>: <what>" and warnings. */
+void cd_error(const char *source, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cd_warn(const cd_options *o, const char *source, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A usage error: the message, then "Try 'claimdiff --help'."; returns 2. */
+int cd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The outlet --label gives a source, or NULL. */
+const char *cd_label_for(const cd_options *o, const char *source);
+
+/* Load every positional source; failures are reported on stderr (one line each)
+ * and leave NULL in docs[i]; *failed counts them. errs[i] holds the message. */
+cd_doc **cd_load_sources(const cd_options *o, char ***errs, size_t *failed);
+void cd_free_sources(cd_doc **docs, char **errs, size_t n);
+
+/* Output sink: stdout, or -o FILE written to a temporary file in the same
+ * directory and renamed into place by cd_out_close (atomic). */
+typedef struct {
+    FILE *f;
+    char *path, *tmp;
+} cd_out;
+bool cd_out_open(cd_out *out, const char *path);
+/* Returns false (after reporting) when writing failed; ok=false discards. */
+bool cd_out_close(cd_out *out, bool ok);
+
+/* Write s[0..n) for a terminal or plain text: control characters and escape
+ * sequences removed, line breaks turned into spaces when flat is set. */
+void cd_put_text(FILE *f, const char *s, size_t n, bool flat);
+
+#endif

@@ -1,0 +1,115 @@
+/* cmd_extract.c — `claimdiff extract`: the article text and metadata of each
+ * source, and what the cleanup dropped. */
+#include "cli.h"
+#include "jsondoc.h"
+
+#include <string.h>
+
+static const char *kind_name(cd_para_kind k)
+{
+    switch (k) {
+    case CD_PARA_TITLE:
+        return "title";
+    case CD_PARA_HEADING:
+        return "heading";
+    case CD_PARA_LIST:
+        return "list";
+    default:
+        return "body";
+    }
+}
+
+static void field(FILE *f, const char *name, const char *v)
+{
+    fprintf(f, "%-10s ", name);
+    if (v)
+        cd_put_text(f, v, strlen(v), true);
+    else
+        fputs("-", f);
+    fputc('\n', f);
+}
+
+static void write_text(FILE *f, const cd_options *o, cd_doc **docs)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < o->n_args; i++) {
+        const cd_doc *d = docs[i];
+        if (!d)
+            continue;
+        if (shown++)
+            fputc('\n', f);
+        field(f, "source:", o->args[i]);
+        field(f, "outlet:", cd_doc_outlet(d));
+        field(f, "title:", cd_doc_title(d));
+        field(f, "byline:", cd_doc_byline(d));
+        field(f, "published:", cd_doc_published(d));
+        fprintf(f, "%-10s %zu paragraphs, %zu sentences, %zu lines dropped\n\n", "kept:",
+                cd_doc_paragraph_count(d), cd_doc_sentence_count(d), cd_doc_dropped_count(d));
+        const char *text = cd_doc_text(d, NULL);
+        for (size_t k = 0; k < cd_doc_paragraph_count(d); k++) {
+            const cd_paragraph *p = cd_doc_paragraph(d, k);
+            if (k)
+                fputc('\n', f);
+            cd_put_text(f, text + p->start, p->end - p->start, false);
+            fputc('\n', f);
+        }
+        if (o->show_dropped && cd_doc_dropped_count(d)) {
+            fputs("\ndropped:\n", f);
+            for (size_t k = 0; k < cd_doc_dropped_count(d); k++) {
+                const cd_dropped *x = cd_doc_dropped(d, k);
+                fprintf(f, "  %5zu  %-24s ", x->line, x->reason);
+                cd_put_text(f, x->text, strlen(x->text), true);
+                fputc('\n', f);
+            }
+        }
+    }
+}
+
+static json_t *doc_json(size_t i, const char *origin, const cd_doc *d, const char *err)
+{
+    json_t *o = cd_json_source(i, origin, d, err);
+    json_t *paras = json_array(), *dropped = json_array();
+    const char *text = d ? cd_doc_text(d, NULL) : "";
+    for (size_t k = 0; d && k < cd_doc_paragraph_count(d); k++) {
+        const cd_paragraph *p = cd_doc_paragraph(d, k);
+        json_array_append_new(paras, json_pack("{s:s, s:I, s:s%}", "kind", kind_name(p->kind),
+                                               "line", (json_int_t)p->line, "text",
+                                               text + p->start, p->end - p->start));
+    }
+    for (size_t k = 0; d && k < cd_doc_dropped_count(d); k++) {
+        const cd_dropped *x = cd_doc_dropped(d, k);
+        json_array_append_new(dropped, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)x->line,
+                                                 "reason", x->reason, "text", x->text));
+    }
+    json_object_set_new(o, "paragraphs", paras);
+    json_object_set_new(o, "dropped_lines", dropped);
+    return o;
+}
+
+int cd_cmd_extract(const cd_options *o)
+{
+    char **errs;
+    size_t failed;
+    cd_doc **docs = cd_load_sources(o, &errs, &failed);
+    cd_out out;
+    int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
+    if (!cd_out_open(&out, o->output)) {
+        rc = CD_EXIT_INTERNAL;
+    } else {
+        if (o->format == FMT_JSON) {
+            json_t *root = json_object(), *arr = json_array();
+            json_object_set_new(root, "schema", json_string("claimdiff/1"));
+            for (size_t i = 0; i < o->n_args; i++)
+                json_array_append_new(arr, doc_json(i, o->args[i], docs[i], errs[i]));
+            json_object_set_new(root, "sources", arr);
+            cd_json_write(out.f, root);
+            json_decref(root);
+        } else {
+            write_text(out.f, o, docs);
+        }
+        if (!cd_out_close(&out, true))
+            rc = CD_EXIT_INTERNAL;
+    }
+    cd_free_sources(docs, errs, o->n_args);
+    return rc;
+}

@@ -1,0 +1,64 @@
+/* cmd_sentences.c — `claimdiff sentences`: one sentence per line, or JSON. */
+#include "cli.h"
+#include "jsondoc.h"
+
+#include <string.h>
+
+static void write_text(FILE *f, const cd_options *o, cd_doc **docs)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < o->n_args; i++) {
+        const cd_doc *d = docs[i];
+        if (!d)
+            continue;
+        if (o->n_args > 1) {
+            fputs(shown ? "\n==> " : "==> ", f);
+            cd_put_text(f, o->args[i], strlen(o->args[i]), true);
+            fputs(" <==\n", f);
+        }
+        shown++;
+        const char *text = cd_doc_text(d, NULL);
+        for (size_t k = 0; k < cd_doc_sentence_count(d); k++) {
+            const cd_sentence *s = cd_doc_sentence(d, k);
+            cd_put_text(f, text + s->start, s->end - s->start, true);
+            fputc('\n', f);
+        }
+    }
+}
+
+static void write_json(FILE *f, const cd_options *o, cd_doc **docs, char **errs)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "schema", json_string("claimdiff/1"));
+    json_t *sources = json_array(), *sents = json_array();
+    for (size_t i = 0; i < o->n_args; i++) {
+        json_array_append_new(sources, cd_json_source(i, o->args[i], docs[i], errs[i]));
+        for (size_t k = 0; docs[i] && k < cd_doc_sentence_count(docs[i]); k++)
+            json_array_append_new(sents, cd_json_sentence(i, docs[i], k));
+    }
+    json_object_set_new(root, "sources", sources);
+    json_object_set_new(root, "sentences", sents);
+    cd_json_write(f, root);
+    json_decref(root);
+}
+
+int cd_cmd_sentences(const cd_options *o)
+{
+    char **errs;
+    size_t failed;
+    cd_doc **docs = cd_load_sources(o, &errs, &failed);
+    cd_out out;
+    int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
+    if (!cd_out_open(&out, o->output)) {
+        rc = CD_EXIT_INTERNAL;
+    } else {
+        if (o->format == FMT_JSON)
+            write_json(out.f, o, docs, errs);
+        else
+            write_text(out.f, o, docs);
+        if (!cd_out_close(&out, true))
+            rc = CD_EXIT_INTERNAL;
+    }
+    cd_free_sources(docs, errs, o->n_args);
+    return rc;
+}

@@ -1,0 +1,56 @@
+/* jsondoc.c — the JSON shapes of sources and sentences shared by every
+ * command (claimdiff/1, DESIGN.md). */
+#include "jsondoc.h"
+
+#include <stdio.h>
+
+static json_t *str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err)
+{
+    char id[32];
+    snprintf(id, sizeof id, "s%zu", index + 1);
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(id));
+    json_object_set_new(o, "origin", json_string(origin));
+    json_object_set_new(o, "outlet", str_or_null(doc ? cd_doc_outlet(doc) : NULL));
+    json_object_set_new(o, "title", str_or_null(doc ? cd_doc_title(doc) : NULL));
+    json_object_set_new(o, "byline", str_or_null(doc ? cd_doc_byline(doc) : NULL));
+    json_object_set_new(o, "published", str_or_null(doc ? cd_doc_published(doc) : NULL));
+    json_object_set_new(o, "sentences", json_integer(doc ? (json_int_t)cd_doc_sentence_count(doc) : 0));
+    json_object_set_new(o, "dropped", json_integer(doc ? (json_int_t)cd_doc_dropped_count(doc) : 0));
+    json_object_set_new(o, "error", str_or_null(err));
+    json_t *w = json_array();
+    for (size_t i = 0; doc && i < cd_doc_warning_count(doc); i++)
+        json_array_append_new(w, json_string(cd_doc_warning(doc, i)));
+    json_object_set_new(o, "warnings", w);
+    return o;
+}
+
+json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i)
+{
+    char id[32];
+    snprintf(id, sizeof id, "s%zu", index + 1);
+    const cd_sentence *s = cd_doc_sentence(doc, i);
+    const char *text = cd_doc_text(doc, NULL);
+    json_t *o = json_object();
+    json_object_set_new(o, "source", json_string(id));
+    json_object_set_new(o, "sentence", json_integer((json_int_t)i + 1));
+    json_object_set_new(o, "text", json_stringn(text + s->start, s->end - s->start));
+    json_object_set_new(o, "span", json_pack("[II]", (json_int_t)s->start, (json_int_t)s->end));
+    json_object_set_new(o, "cp_span",
+                        json_pack("[II]", (json_int_t)s->cp_start, (json_int_t)s->cp_end));
+    if (s->cut)
+        json_object_set_new(o, "cut", json_true());
+    return o;
+}
+
+bool cd_json_write(FILE *f, json_t *root)
+{
+    int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    fputc('\n', f);
+    return rc == 0;
+}

@@ -1,0 +1,18 @@
+/* jsondoc.h — JSON shapes of sources and sentences (claimdiff/1). */
+#ifndef CD_JSONDOC_H
+#define CD_JSONDOC_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "claimdiff.h"
+
+/* sources[] entry for the index-th source (id "s<index+1>"); doc may be NULL
+ * when loading failed, err then says why. Returns a new reference. */
+json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err);
+/* SENTENCE object for sentence i of doc (1-based "sentence" number). */
+json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i);
+/* Pretty-print root to f with a final newline; false on a write error. */
+bool cd_json_write(FILE *f, json_t *root);
+
+#endif

@@ -1,0 +1,88 @@
+/* main.c — claimdiff: dispatch to a subcommand. */
+#include "cli.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cd_config.h"
+
+const cd_command cd_commands[] = {
+    {"sentences", CMD_SENTENCES, "SOURCE...",
+     "Split each source into sentences, one per line (the segmentation the "
+     "comparison stands on).",
+     "text|json", cd_cmd_sentences},
+    {"extract", CMD_EXTRACT, "SOURCE...",
+     "Show the article text and metadata (title, byline, date) extracted from each "
+     "source, and how many lines of site furniture were dropped.",
+     "text|json", cd_cmd_extract},
+    {NULL, 0, NULL, NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "Usage: claimdiff COMMAND [OPTIONS] SOURCE...\n"
+               "\n"
+               "claimdiff compares how news outlets report the same story.\n"
+               "\n"
+               "Commands:\n");
+    for (const cd_command *c = cd_commands; c->name; c++) {
+        const char *dot = strchr(c->summary, '.');
+        int n = dot ? (int)(dot - c->summary) : (int)strlen(c->summary);
+        fprintf(f, "  %-11s %.*s\n", c->name, n, c->summary);
+    }
+    fprintf(f, "\n"
+               "Common options:\n");
+    cd_options_help(f, CMD_ALL);
+    fprintf(f, "  %-28s %s\n", "    --version", "print the version and exit");
+    fprintf(f, "\n"
+               "SOURCE is a plain-text file (any encoding claimdiff can detect: UTF-8,\n"
+               "UTF-16 with BOM, Windows-1252), or - for standard input.\n"
+               "\n"
+               "Exit status:\n"
+               "  0  success\n"
+               "  2  usage error\n"
+               "  3  a source could not be read (the others are still reported)\n"
+               "  4  internal or resource error\n"
+               "\n"
+               "'claimdiff COMMAND --help' shows the options of one command.\n");
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2)
+        return cd_usage_error("no command given");
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        usage(stdout);
+        return CD_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("claimdiff %s\n", CD_VERSION);
+        return CD_EXIT_OK;
+    }
+    const cd_command *cmd = NULL;
+    for (const cd_command *c = cd_commands; c->name && !cmd; c++)
+        if (strcmp(c->name, name) == 0)
+            cmd = c;
+    if (!cmd) {
+        if (name[0] == '-')
+            return cd_usage_error("'%s' must come after a command", name);
+        static const char *const later[] = {"compare", "check", "fetch", "pairs", NULL};
+        for (const char *const *l = later; *l; l++)
+            if (strcmp(*l, name) == 0)
+                return cd_usage_error("'%s' is not available in this version yet", name);
+        return cd_usage_error("unknown command '%s'", name);
+    }
+    cd_options o;
+    int rc = cd_options_parse(cmd, argc - 2, argv + 2, &o);
+    if (rc < 0) {
+        if (o.n_args == 0)
+            rc = cd_usage_error("'%s' needs at least one SOURCE", cmd->name);
+        else
+            rc = cmd->run(&o);
+    }
+    cd_options_free(&o);
+    return rc;
+}

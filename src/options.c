@@ -1,0 +1,266 @@
+/* options.c — the option table: one row per option feeds parsing and --help
+ * (curl's tool_getparam habit). */
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum {
+    OPT_FORMAT, OPT_OUTPUT, OPT_LABEL, OPT_NO_CLEAN, OPT_MAX_BYTES,
+    OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP
+} opt_id;
+
+typedef struct {
+    opt_id id;
+    char short_name;      /* 0: none */
+    const char *long_name;
+    const char *arg;      /* NULL: a flag */
+    unsigned commands;    /* command bits it applies to */
+    const char *help;
+} opt_row;
+
+static const opt_row OPTIONS[] = {
+    {OPT_FORMAT, 'f', "format", "FMT", CMD_ALL,
+     "output format (per command, see above); default text"},
+    {OPT_OUTPUT, 'o', "output", "FILE", CMD_ALL,
+     "write to FILE (atomically) instead of standard output"},
+    {OPT_LABEL, 0, "label", "NAME=SOURCE", CMD_ALL,
+     "call SOURCE's outlet NAME (default: the file name without extension)"},
+    {OPT_NO_CLEAN, 0, "no-clean", NULL, CMD_ALL,
+     "keep every line of text input (no removal of site furniture)"},
+    {OPT_MAX_BYTES, 0, "max-bytes", "N", CMD_ALL,
+     "read at most N bytes per source (suffix K, M; default 10M)"},
+    {OPT_MAX_SENTENCE, 0, "max-sentence-bytes", "N", CMD_ALL,
+     "cut sentences longer than N bytes (default 8192)"},
+    {OPT_SHOW_DROPPED, 0, "show-dropped", NULL, CMD_EXTRACT,
+     "also list the dropped lines with the reason for each"},
+    {OPT_QUIET, 'q', "quiet", NULL, CMD_ALL, "no warnings on standard error"},
+    {OPT_HELP, 'h', "help", NULL, CMD_ALL, "show this help and exit"},
+};
+#define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
+
+void cd_options_help(FILE *f, unsigned bit)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const opt_row *r = &OPTIONS[i];
+        if (bit && !(r->commands & bit))
+            continue;
+        char left[64];
+        if (r->short_name)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", r->short_name, r->long_name,
+                     r->arg ? " " : "", r->arg ? r->arg : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", r->long_name, r->arg ? " " : "",
+                     r->arg ? r->arg : "");
+        fprintf(f, "  %-28s %s\n", left, r->help);
+    }
+}
+
+/* "10M", "512K", "4096" -> bytes; false when malformed or zero. */
+static bool parse_size(const char *s, size_t *out)
+{
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || errno || *s == '-')
+        return false;
+    unsigned long long mul = 1;
+    if (*end == 'k' || *end == 'K')
+        mul = 1024, end++;
+    else if (*end == 'm' || *end == 'M')
+        mul = 1024 * 1024, end++;
+    else if (*end == 'g' || *end == 'G')
+        mul = 1024ULL * 1024 * 1024, end++;
+    if (*end == 'i' || *end == 'B')
+        end += (*end == 'i' && end[1] == 'B') ? 2 : 1;
+    if (*end || v == 0 || v > SIZE_MAX / mul)
+        return false;
+    *out = (size_t)(v * mul);
+    return true;
+}
+
+static bool format_allowed(const cd_command *cmd, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = cmd->formats; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t k = bar ? (size_t)(bar - p) : strlen(p);
+        if (k == n && strncmp(p, name, n) == 0)
+            return true;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return false;
+}
+
+static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_options *o)
+{
+    switch (r->id) {
+    case OPT_FORMAT:
+        if (!format_allowed(cmd, val))
+            return cd_usage_error("'%s %s' does not know the format '%s' (choose %s)",
+                                  cmd->name, "-f", val, cmd->formats);
+        o->format = strcmp(val, "json") == 0       ? FMT_JSON
+                    : strcmp(val, "jsonl") == 0    ? FMT_JSONL
+                    : strcmp(val, "html") == 0     ? FMT_HTML
+                    : strcmp(val, "markdown") == 0 ? FMT_MARKDOWN
+                                                   : FMT_TEXT;
+        break;
+    case OPT_OUTPUT:
+        if (!*val)
+            return cd_usage_error("-o needs a file name");
+        o->output = val;
+        break;
+    case OPT_LABEL: {
+        const char *eq = strchr(val, '=');
+        if (!eq || eq == val || !eq[1])
+            return cd_usage_error("--label wants NAME=SOURCE, got '%s'", val);
+        o->labels = cd_xrealloc(o->labels, (o->n_labels + 1) * sizeof *o->labels);
+        /* NAME is copied; SOURCE points into argv */
+        o->labels[o->n_labels].name = cd_xstrndup(val, (size_t)(eq - val));
+        o->labels[o->n_labels].source = eq + 1;
+        o->n_labels++;
+        break;
+    }
+    case OPT_NO_CLEAN:
+        o->load.no_clean = true;
+        break;
+    case OPT_MAX_BYTES:
+        if (!parse_size(val, &o->load.max_bytes))
+            return cd_usage_error("--max-bytes wants a positive size such as 10M, got '%s'", val);
+        break;
+    case OPT_MAX_SENTENCE:
+        if (!parse_size(val, &o->load.max_sentence_bytes) || o->load.max_sentence_bytes < 16)
+            return cd_usage_error("--max-sentence-bytes wants a size of at least 16, got '%s'",
+                                  val);
+        break;
+    case OPT_QUIET:
+        o->quiet = true;
+        break;
+    case OPT_SHOW_DROPPED:
+        o->show_dropped = true;
+        break;
+    case OPT_HELP:
+        return 0; /* handled by the caller */
+    }
+    return -1;
+}
+
+static void command_help(const cd_command *cmd)
+{
+    printf("Usage: claimdiff %s [OPTIONS] %s\n\n%s\n\n", cmd->name, cmd->args, cmd->summary);
+    printf("SOURCE is a text file, or - for standard input.\n");
+    printf("Formats (-f): %s\n\nOptions:\n", cmd->formats);
+    cd_options_help(stdout, cmd->bit);
+    printf("\nExit status: 0 success, 2 usage error, 3 a source could not be read "
+           "(the others are still reported), 4 internal or resource error.\n");
+}
+
+int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->args = cd_xcalloc((size_t)argc + 1, sizeof *o->args);
+    bool only_args = false;
+    for (int i = 0; i < argc; i++) {
+        char *a = argv[i];
+        if (only_args || a[0] != '-' || a[1] == '\0') {
+            o->args[o->n_args++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_args = true;
+            continue;
+        }
+        const opt_row *r = NULL;
+        const char *val = NULL;
+        if (a[1] == '-') {
+            const char *name = a + 2;
+            const char *eq = strchr(name, '=');
+            size_t n = eq ? (size_t)(eq - name) : strlen(name);
+            for (size_t k = 0; k < N_OPTIONS && !r; k++)
+                if (strlen(OPTIONS[k].long_name) == n &&
+                    strncmp(OPTIONS[k].long_name, name, n) == 0)
+                    r = &OPTIONS[k];
+            if (!r || !(r->commands & cmd->bit))
+                return cd_usage_error("'%s' has no option '--%.*s'", cmd->name, (int)n, name);
+            if (r->arg) {
+                if (eq)
+                    val = eq + 1;
+                else if (i + 1 < argc)
+                    val = argv[++i];
+                else
+                    return cd_usage_error("option '--%s' needs an argument %s", r->long_name,
+                                          r->arg);
+            } else if (eq) {
+                return cd_usage_error("option '--%s' takes no argument", r->long_name);
+            }
+            int rc = apply(cmd, r, val, o);
+            if (rc >= 0) {
+                if (r->id == OPT_HELP) {
+                    command_help(cmd);
+                    return CD_EXIT_OK;
+                }
+                return rc;
+            }
+            continue;
+        }
+        /* short options, possibly bundled: -qf json, -fjson */
+        for (const char *p = a + 1; *p; p++) {
+            r = NULL;
+            for (size_t k = 0; k < N_OPTIONS && !r; k++)
+                if (OPTIONS[k].short_name == *p)
+                    r = &OPTIONS[k];
+            if (!r || !(r->commands & cmd->bit))
+                return cd_usage_error("'%s' has no option '-%c'", cmd->name, *p);
+            val = NULL;
+            if (r->arg) {
+                if (p[1])
+                    val = p + 1;
+                else if (i + 1 < argc)
+                    val = argv[++i];
+                else
+                    return cd_usage_error("option '-%c' needs an argument %s", *p, r->arg);
+            }
+            int rc = apply(cmd, r, val, o);
+            if (rc >= 0) {
+                if (r->id == OPT_HELP) {
+                    command_help(cmd);
+                    return CD_EXIT_OK;
+                }
+                return rc;
+            }
+            if (val)
+                break;
+        }
+    }
+    for (size_t k = 0; k < o->n_labels; k++) {
+        bool used = false;
+        for (size_t j = 0; j < o->n_args && !used; j++)
+            used = strcmp(o->args[j], o->labels[k].source) == 0;
+        if (!used)
+            return cd_usage_error("--label names '%s', which is not one of the sources",
+                                  o->labels[k].source);
+    }
+    return -1;
+}
+
+void cd_options_free(cd_options *o)
+{
+    for (size_t k = 0; k < o->n_labels; k++)
+        free((char *)o->labels[k].name);
+    free(o->labels);
+    free(o->args);
+    memset(o, 0, sizeof *o);
+}
+
+const char *cd_label_for(const cd_options *o, const char *source)
+{
+    const char *name = NULL;
+    for (size_t k = 0; k < o->n_labels; k++)
+        if (strcmp(o->labels[k].source, source) == 0)
+            name = o->labels[k].name; /* the last one wins */
+    return name;
+}

@@ -1,0 +1,191 @@
+/* output.c — messages on stderr, the output sink (-o, atomic), loading the
+ * sources of a command, and terminal-safe text. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void vmessage(const char *kind, const char *source, const char *fmt, va_list ap)
+{
+    cd_buf b = {0};
+    cd_buf_printf(&b, "claimdiff: %s: ", kind);
+    if (source) {
+        /* a source name from the command line may hold anything: keep it on one line */
+        cd_buf s = {0};
+        for (const char *p = source; *p; p++)
+            cd_buf_putc(&s, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+        cd_buf_printf(&b, "%s: ", s.data ? s.data : "");
+        cd_buf_free(&s);
+    }
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n > 0) {
+        cd_buf_reserve(&b, (size_t)n);
+        vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
+        b.len += (size_t)n;
+    }
+    cd_buf_putc(&b, '\n');
+    fputs(b.data, stderr);
+    cd_buf_free(&b);
+}
+
+void cd_error(const char *source, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("error", source, fmt, ap);
+    va_end(ap);
+}
+
+void cd_warn(const cd_options *o, const char *source, const char *fmt, ...)
+{
+    if (o && o->quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("warning", source, fmt, ap);
+    va_end(ap);
+}
+
+int cd_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmessage("error", NULL, fmt, ap);
+    va_end(ap);
+    fputs("Try 'claimdiff --help'.\n", stderr);
+    return CD_EXIT_USAGE;
+}
+
+cd_doc **cd_load_sources(const cd_options *o, char ***errs, size_t *failed)
+{
+    cd_doc **docs = cd_xcalloc(o->n_args ? o->n_args : 1, sizeof *docs);
+    *errs = cd_xcalloc(o->n_args ? o->n_args : 1, sizeof **errs);
+    *failed = 0;
+    size_t stdin_uses = 0;
+    for (size_t i = 0; i < o->n_args; i++) {
+        const char *src = o->args[i];
+        if (strcmp(src, "-") == 0 && stdin_uses++) {
+            (*errs)[i] = cd_xstrndup("standard input was already read", 31);
+        } else {
+            docs[i] = cd_source_load(src, cd_label_for(o, src), &o->load, &(*errs)[i]);
+        }
+        if (!docs[i]) {
+            cd_error(src, "%s", (*errs)[i]);
+            (*failed)++;
+            continue;
+        }
+        for (size_t w = 0; w < cd_doc_warning_count(docs[i]); w++)
+            cd_warn(o, src, "%s", cd_doc_warning(docs[i], w));
+    }
+    return docs;
+}
+
+void cd_free_sources(cd_doc **docs, char **errs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        cd_doc_free(docs[i]);
+        free(errs[i]);
+    }
+    free(docs);
+    free(errs);
+}
+
+bool cd_out_open(cd_out *out, const char *path)
+{
+    memset(out, 0, sizeof *out);
+    if (!path || strcmp(path, "-") == 0) {
+        out->f = stdout;
+        return true;
+    }
+    cd_buf t = {0};
+    cd_buf_printf(&t, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(t.data);
+    if (fd < 0) {
+        cd_error(path, "cannot create the output file: %s", strerror(errno));
+        cd_buf_free(&t);
+        return false;
+    }
+    out->f = fdopen(fd, "w");
+    if (!out->f) {
+        close(fd);
+        unlink(t.data);
+        cd_error(path, "cannot open the output file: %s", strerror(errno));
+        cd_buf_free(&t);
+        return false;
+    }
+    out->tmp = cd_buf_steal(&t);
+    out->path = cd_xstrndup(path, strlen(path));
+    return true;
+}
+
+bool cd_out_close(cd_out *out, bool ok)
+{
+    bool good = ok;
+    if (out->f == stdout) {
+        if (fflush(stdout) != 0 || ferror(stdout)) {
+            if (errno != EPIPE)
+                cd_error(NULL, "writing standard output failed: %s", strerror(errno));
+            good = false;
+        }
+        return good;
+    }
+    if (out->f) {
+        if (fflush(out->f) != 0 || ferror(out->f) || fsync(fileno(out->f)) != 0) {
+            cd_error(out->path, "writing failed: %s", strerror(errno));
+            good = false;
+        }
+        fclose(out->f);
+    }
+    if (good && rename(out->tmp, out->path) != 0) {
+        cd_error(out->path, "cannot rename the output into place: %s", strerror(errno));
+        good = false;
+    }
+    if (!good)
+        unlink(out->tmp);
+    free(out->tmp);
+    free(out->path);
+    memset(out, 0, sizeof *out);
+    return good;
+}
+
+void cd_put_text(FILE *f, const char *s, size_t n, bool flat)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        size_t skip = 0;
+        char repl = 0;
+        if (c == '\n' || c == '\t') {
+            if (flat || c == '\t')
+                repl = ' ';
+            else
+                skip = 0;
+            if (repl)
+                skip = 1;
+        } else if (c < 0x20 || c == 0x7f) {
+            skip = 1; /* ESC, BEL and the other C0 controls never reach the terminal */
+        } else if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+            skip = 2; /* C1 controls (CSI, OSC as single code points) */
+        }
+        if (!skip) {
+            i++;
+            run++;
+            continue;
+        }
+        if (run)
+            fwrite(s + i - run, 1, run, f);
+        run = 0;
+        if (repl)
+            fputc(repl, f);
+        i += skip;
+    }
+    if (run)
+        fwrite(s + i - run, 1, run, f);
+}
