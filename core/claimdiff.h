@@ -142,7 +142,7 @@ size_t cd_segment(const char *text, size_t len, size_t max_bytes, cd_spans *out)
 /* ---------------------------------------------------------------- tokens */
 
 typedef enum {
-    CD_TOK_WORD,   /* letters, with inner apostrophes, hyphens, periods (U.S.) */
+    CD_TOK_WORD,   /* letters, inner apostrophes, dotted abbreviations (U.S.); hyphens split */
     CD_TOK_NUMBER, /* kept whole: $35,000,000  79th  24-year  1.5bn  06/12/23 */
     CD_TOK_PUNCT   /* any other non-space character, one per token */
 } cd_token_kind;

@@ -1,0 +1,202 @@
+/* test_golden.c — golden CLI cases: tests/golden/NAME.case files.
+ *
+ * A case file is a small spec that doubles as documentation:
+ *
+ *   # what the case shows (comment lines start with #)
+ *   args: sentences --no-clean fixtures/story/wire.txt
+ *   stdin: fixtures/bad/crlf.txt        (optional: file fed to standard input)
+ *   exit: 0
+ *   stderr: text that must appear on stderr   (optional, repeatable)
+ *   --- stdout
+ *   the exact expected standard output…
+ *
+ * Arguments are split on spaces; "double quotes" group. The program runs in
+ * the source root with NO_COLOR=1 and COLUMNS=80. Set CD_GOLDEN_UPDATE=1 to
+ * rewrite the expected stdout of every case from the actual output. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct {
+    char name[256];
+} golden_case;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const golden_case *)a)->name, ((const golden_case *)b)->name);
+}
+
+ParameterizedTestParameters(golden, cases)
+{
+    DIR *d = opendir(GOLDEN_DIR);
+    size_t n = 0, cap = 0;
+    golden_case *v = NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len < 6 || strcmp(e->d_name + len - 5, ".case") != 0 || len >= 256)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            v = realloc(v, cap * sizeof *v);
+        }
+        snprintf(v[n++].name, sizeof v->name, "%s", e->d_name);
+    }
+    if (d)
+        closedir(d);
+    qsort(v, n, sizeof *v, by_name);
+    golden_case *params = cr_malloc(sizeof *params * (n ? n : 1));
+    memcpy(params, v, sizeof *params * n);
+    free(v);
+    return cr_make_param_array(golden_case, params, n);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while ((r = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += r;
+        if (cap - n < 2)
+            buf = realloc(buf, cap *= 2);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+/* Split a line into argv (spaces separate, double quotes group). */
+static int split_args(char *s, char **argv, int max)
+{
+    int n = 0;
+    while (*s && n < max - 1) {
+        while (*s == ' ')
+            s++;
+        if (!*s)
+            break;
+        char *out = s;
+        argv[n++] = s;
+        bool q = false;
+        while (*s && (q || *s != ' ')) {
+            if (*s == '"') {
+                q = !q;
+                s++;
+                continue;
+            }
+            *out++ = *s++;
+        }
+        if (*s)
+            s++;
+        *out = '\0';
+    }
+    argv[n] = NULL;
+    return n;
+}
+
+ParameterizedTest(golden_case *c, golden, cases)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/%s", GOLDEN_DIR, c->name);
+    size_t len;
+    char *spec = slurp(path, &len);
+    cr_assert_not_null(spec, "cannot read %s", path);
+
+    char *body = strstr(spec, "--- stdout\n");
+    cr_assert_not_null(body, "%s: no '--- stdout' line", c->name);
+    *body = '\0';
+    const char *expected = body + strlen("--- stdout\n");
+    char *header = strdup(spec); /* strtok below cuts spec into lines */
+
+    char *args = NULL, *stdin_file = NULL, *stderr_want[16];
+    int n_stderr = 0, want_exit = 0;
+    for (char *line = strtok(spec, "\n"); line; line = strtok(NULL, "\n")) {
+        if (line[0] == '#')
+            continue;
+        if (strncmp(line, "args:", 5) == 0)
+            args = line + 5;
+        else if (strncmp(line, "stdin:", 6) == 0)
+            stdin_file = line + 6 + strspn(line + 6, " ");
+        else if (strncmp(line, "exit:", 5) == 0)
+            want_exit = atoi(line + 5);
+        else if (strncmp(line, "stderr:", 7) == 0 && n_stderr < 16)
+            stderr_want[n_stderr++] = line + 7 + strspn(line + 7, " ");
+    }
+    cr_assert_not_null(args, "%s: no 'args:' line", c->name);
+
+    char out_path[] = "/tmp/cd-golden-out-XXXXXX", err_path[] = "/tmp/cd-golden-err-XXXXXX";
+    int out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
+    cr_assert(out_fd >= 0 && err_fd >= 0);
+
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        char *argv[64];
+        argv[0] = CLAIMDIFF_BIN;
+        split_args(args, argv + 1, 63);
+        int in = open(stdin_file ? stdin_file : "/dev/null", O_RDONLY);
+        if (in < 0)
+            _exit(99);
+        dup2(in, 0);
+        dup2(out_fd, 1);
+        dup2(err_fd, 2);
+        setenv("NO_COLOR", "1", 1);
+        setenv("COLUMNS", "80", 1);
+        unsetenv("CLICOLOR_FORCE");
+        if (chdir(SOURCE_ROOT) != 0)
+            _exit(98);
+        execv(CLAIMDIFF_BIN, argv);
+        _exit(97);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    close(out_fd);
+    close(err_fd);
+    size_t got_len;
+    char *got = slurp(out_path, &got_len);
+    char *err = slurp(err_path, NULL);
+    unlink(out_path);
+    unlink(err_path);
+
+    if (getenv("CD_GOLDEN_UPDATE")) {
+        FILE *f = fopen(path, "w");
+        fputs(header, f);
+        fputs("--- stdout\n", f);
+        fwrite(got, 1, got_len, f);
+        fclose(f);
+    }
+
+    cr_assert(WIFEXITED(status), "%s: claimdiff did not exit normally (signal %d)", c->name,
+              WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    cr_expect_eq(WEXITSTATUS(status), want_exit, "%s: exit %d, want %d; stderr: %s", c->name,
+                 WEXITSTATUS(status), want_exit, err);
+    for (int i = 0; i < n_stderr; i++)
+        cr_expect_not_null(strstr(err, stderr_want[i]), "%s: stderr lacks «%s»; got: %s",
+                           c->name, stderr_want[i], err);
+    if (strcmp(got, expected) != 0) {
+        /* report the first differing line */
+        size_t k = 0, line = 1;
+        while (got[k] && got[k] == expected[k]) {
+            if (got[k] == '\n')
+                line++;
+            k++;
+        }
+        cr_expect_fail("%s: stdout differs from line %zu:\n got: %.120s\nwant: %.120s", c->name,
+                       line, got + k, expected + k);
+    }
+    free(got);
+    free(err);
+    free(header);
+    free(spec);
+}
