@@ -147,12 +147,21 @@ typedef enum {
     CD_TOK_PUNCT   /* any other non-space character, one per token */
 } cd_token_kind;
 
+/* What every occurrence of one surface form shares; interned, so equal
+ * surfaces give the same pointer within one tokenizer's strings. */
 typedef struct {
-    size_t start, len;  /* bytes in the document text */
-    cd_token_kind kind;
     const char *norm;   /* matching form (cd_fold), NUL-terminated */
     const char *stem;   /* English Snowball stem of norm; norm for non-words */
+    cd_token_kind kind;
+} cd_form;
+
+/* 16 bytes: documents are capped well below 4 GiB (CD_MAX_DOC_BYTES). */
+typedef struct {
+    uint32_t start, len; /* bytes in the document text */
+    const cd_form *form;
 } cd_token;
+
+#define CD_MAX_DOC_BYTES (1u << 30) /* the largest text a document may hold */
 
 /* --------------------------------------------------------- the document */
 
@@ -230,9 +239,10 @@ const char *cd_doc_warning(const cd_doc *doc, size_t i);
 
 /* ------------------------------------------------------------ tokenising */
 
-/* A tokenizer holds the Snowball stemmer and a cache of word forms. Its
- * strings (cd_token.norm, .stem) live in the arena given to cd_tokenizer_new,
- * so they stay valid as long as that arena, not the tokenizer. */
+/* A tokenizer holds the Snowball stemmer and a cache of surface forms. The
+ * cd_form of each token (and its strings) live in the arena given to
+ * cd_tokenizer_new, so they stay valid as long as that arena, not the
+ * tokenizer. */
 typedef struct cd_tokenizer cd_tokenizer;
 cd_tokenizer *cd_tokenizer_new(cd_arena *strings);
 void cd_tokenizer_free(cd_tokenizer *tk);

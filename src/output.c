@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void vmessage(const char *kind, const char *source, const char *fmt, va_list ap)
@@ -103,6 +104,17 @@ bool cd_out_open(cd_out *out, const char *path)
         out->f = stdout;
         return true;
     }
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* a device or pipe (/dev/null, a FIFO): nothing to replace atomically */
+        out->f = fopen(path, "w");
+        if (!out->f) {
+            cd_error(path, "cannot open the output file: %s", strerror(errno));
+            return false;
+        }
+        out->path = cd_xstrndup(path, strlen(path));
+        return true;
+    }
     cd_buf t = {0};
     cd_buf_printf(&t, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(t.data);
@@ -111,6 +123,9 @@ bool cd_out_open(cd_out *out, const char *path)
         cd_buf_free(&t);
         return false;
     }
+    mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask); /* mkstemp's 0600 is not what a user expects */
     out->f = fdopen(fd, "w");
     if (!out->f) {
         close(fd);
@@ -135,13 +150,20 @@ bool cd_out_close(cd_out *out, bool ok)
         }
         return good;
     }
-    if (out->f) {
-        if (fflush(out->f) != 0 || ferror(out->f) || fsync(fileno(out->f)) != 0) {
+    if (!out->tmp) { /* written in place */
+        if (fclose(out->f) != 0) {
             cd_error(out->path, "writing failed: %s", strerror(errno));
             good = false;
         }
-        fclose(out->f);
+        free(out->path);
+        memset(out, 0, sizeof *out);
+        return good;
     }
+    if (fflush(out->f) != 0 || ferror(out->f) || fsync(fileno(out->f)) != 0) {
+        cd_error(out->path, "writing failed: %s", strerror(errno));
+        good = false;
+    }
+    fclose(out->f);
     if (good && rename(out->tmp, out->path) != 0) {
         cd_error(out->path, "cannot rename the output into place: %s", strerror(errno));
         good = false;

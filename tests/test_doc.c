@@ -56,7 +56,7 @@ Test(doc, paragraphs_sentences_and_spans)
         }
     }
     const cd_token *t0 = cd_doc_token(d, 0);
-    cr_expect_str_eq(t0->norm, "kim");
+    cr_expect_str_eq(t0->form->norm, "kim");
     cr_expect_null(cd_doc_sentence(d, 3));
     cd_doc_free(d);
 }

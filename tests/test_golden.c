@@ -163,7 +163,7 @@ ParameterizedTest(golden_case *c, golden, cases)
     waitpid(pid, &status, 0);
     close(out_fd);
     close(err_fd);
-    size_t got_len;
+    size_t got_len = 0;
     char *got = slurp(out_path, &got_len);
     char *err = slurp(err_path, NULL);
     unlink(out_path);

@@ -42,7 +42,7 @@ static char *render(void)
         const cd_token *t = &toks.v[i];
         if (i)
             cd_buf_putc(&b, '|');
-        cd_buf_putc(&b, t->kind == CD_TOK_WORD ? 'w' : t->kind == CD_TOK_NUMBER ? 'n' : 'p');
+        cd_buf_putc(&b, t->form->kind == CD_TOK_WORD ? 'w' : t->form->kind == CD_TOK_NUMBER ? 'n' : 'p');
         cd_buf_putc(&b, ':');
         cd_buf_append(&b, src + t->start, t->len);
     }
@@ -65,7 +65,7 @@ static char *joined(bool stems)
     for (size_t i = 0; i < toks.n; i++) {
         if (i)
             cd_buf_putc(&b, ' ');
-        cd_buf_puts(&b, stems ? toks.v[i].stem : toks.v[i].norm);
+        cd_buf_puts(&b, stems ? toks.v[i].form->stem : toks.v[i].form->norm);
     }
     return cd_buf_steal(&b);
 }
@@ -121,7 +121,7 @@ Test(token, sub_range_offsets_relative_to_text)
     /* appends */
     cd_tokenize(tk, s, 0, 4, &toks);
     cr_expect_eq(toks.n, 3);
-    cr_expect_str_eq(toks.v[2].norm, "skip");
+    cr_expect_str_eq(toks.v[2].form->norm, "skip");
 }
 
 Test(token, inner_apostrophes)
@@ -139,11 +139,11 @@ static char *word_norms(const char *s)
     cd_buf b = {0};
     cd_buf_append(&b, "", 0);
     for (size_t i = 0; i < toks.n; i++) {
-        if (toks.v[i].kind != CD_TOK_WORD)
+        if (toks.v[i].form->kind != CD_TOK_WORD)
             continue;
         if (b.len)
             cd_buf_putc(&b, ' ');
-        cd_buf_puts(&b, toks.v[i].norm);
+        cd_buf_puts(&b, toks.v[i].form->norm);
     }
     return cd_buf_steal(&b);
 }
@@ -228,22 +228,22 @@ Test(token, kinds)
 {
     run("Kim $5 .");
     cr_assert_eq(toks.n, 3);
-    cr_expect_eq(toks.v[0].kind, CD_TOK_WORD);
-    cr_expect_eq(toks.v[1].kind, CD_TOK_NUMBER);
-    cr_expect_eq(toks.v[2].kind, CD_TOK_PUNCT);
+    cr_expect_eq(toks.v[0].form->kind, CD_TOK_WORD);
+    cr_expect_eq(toks.v[1].form->kind, CD_TOK_NUMBER);
+    cr_expect_eq(toks.v[2].form->kind, CD_TOK_PUNCT);
     /* numbers and punctuation: stem is the norm */
-    cr_expect_str_eq(toks.v[1].stem, toks.v[1].norm);
-    cr_expect_str_eq(toks.v[2].stem, ".");
+    cr_expect_str_eq(toks.v[1].form->stem, toks.v[1].form->norm);
+    cr_expect_str_eq(toks.v[2].form->stem, ".");
 }
 
 Test(token, cache_gives_same_strings)
 {
     run("Promises promises PROMISES promises");
     cr_assert_eq(toks.n, 4);
-    cr_expect_eq(toks.v[1].norm, toks.v[3].norm, "cache hit returns the same string");
-    cr_expect_str_eq(toks.v[0].norm, "promises");
-    cr_expect_str_eq(toks.v[2].norm, "promises");
-    cr_expect_str_eq(toks.v[2].stem, "promis");
+    cr_expect_eq(toks.v[1].form->norm, toks.v[3].form->norm, "cache hit returns the same string");
+    cr_expect_str_eq(toks.v[0].form->norm, "promises");
+    cr_expect_str_eq(toks.v[2].form->norm, "promises");
+    cr_expect_str_eq(toks.v[2].form->stem, "promis");
 }
 
 Test(token, strings_outlive_tokenizer)
@@ -251,8 +251,8 @@ Test(token, strings_outlive_tokenizer)
     run("Pledged support");
     cd_tokenizer_free(tk);
     tk = cd_tokenizer_new(arena);
-    cr_expect_str_eq(toks.v[0].norm, "pledged");
-    cr_expect_str_eq(toks.v[0].stem, "pledg");
+    cr_expect_str_eq(toks.v[0].form->norm, "pledged");
+    cr_expect_str_eq(toks.v[0].form->stem, "pledg");
 }
 
 Test(token, cache_grows)
@@ -263,9 +263,9 @@ Test(token, cache_grows)
     cd_buf_puts(&b, "w123x");
     run(b.data);
     cr_assert_eq(toks.n, 20001);
-    cr_expect_str_eq(toks.v[20000].norm, "w123x");
-    cr_expect_eq(toks.v[20000].norm, toks.v[123].norm);
-    cr_expect_str_eq(toks.v[19999].norm, "w19999x");
+    cr_expect_str_eq(toks.v[20000].form->norm, "w123x");
+    cr_expect_eq(toks.v[20000].form->norm, toks.v[123].form->norm);
+    cr_expect_str_eq(toks.v[19999].form->norm, "w19999x");
     cd_buf_free(&b);
 }
 
@@ -278,8 +278,8 @@ Test(token, total_on_invalid_and_odd_input)
     for (size_t i = 0; i < toks.n; i++) {
         cr_expect_gt(toks.v[i].len, 0);
         cr_expect_leq(toks.v[i].start + toks.v[i].len, sizeof s - 1);
-        cr_expect_not_null(toks.v[i].norm);
-        cr_expect_not_null(toks.v[i].stem);
+        cr_expect_not_null(toks.v[i].form->norm);
+        cr_expect_not_null(toks.v[i].form->stem);
     }
 }
 
@@ -290,8 +290,8 @@ Test(token, long_tokens_not_cached_but_correct)
     s[300] = '\0';
     run(s);
     cr_assert_eq(toks.n, 1);
-    cr_expect_eq(strlen(toks.v[0].norm), 300);
-    cr_expect_eq(toks.v[0].norm[0], 'a');
+    cr_expect_eq(strlen(toks.v[0].form->norm), 300);
+    cr_expect_eq(toks.v[0].form->norm[0], 'a');
 }
 
 Test(token, seeds_tokenise)
@@ -309,9 +309,9 @@ Test(token, seeds_tokenise)
     cr_expect_gt(toks.n, 300);
     bool saw_us = false, saw_2022 = false;
     for (size_t i = 0; i < toks.n; i++) {
-        if (strcmp(toks.v[i].norm, "u.s.") == 0)
+        if (strcmp(toks.v[i].form->norm, "u.s.") == 0)
             saw_us = true;
-        if (toks.v[i].kind == CD_TOK_NUMBER && strcmp(toks.v[i].norm, "2022") == 0)
+        if (toks.v[i].form->kind == CD_TOK_NUMBER && strcmp(toks.v[i].form->norm, "2022") == 0)
             saw_2022 = true;
     }
     cr_expect(saw_us);

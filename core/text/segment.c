@@ -14,6 +14,7 @@
  * See docs/segment.md for the rules and the benchmark figures. */
 #include "claimdiff.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -154,61 +155,96 @@ static bool is_ellipsis_char(const unsigned char *t, size_t i, size_t end)
 
 /* ---------------------------------------------------------------- lexicon */
 
-static bool in_list(const char *w, const char *const *list)
+/* The lists below are sorted (byte order) and NULL-terminated;
+ * lists_sorted() checks that once per process in debug builds. */
+#define in_list(w, list) in_sorted((w), (list), sizeof(list) / sizeof *(list) - 1)
+static bool in_sorted(const char *w, const char *const *list, size_t hi)
 {
-    for (; *list; list++)
-        if (strcmp(w, *list) == 0)
+    size_t lo = 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(w, list[mid]);
+        if (c == 0)
             return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return false;
 }
 
 /* Abbreviations that precede a name and never end a sentence. */
 static const char *const TITLE_ABBR[] = {
-    "mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "gen", "brig",
-    "col", "lt", "sgt", "capt", "cmdr", "cdr", "adm", "maj", "gov", "sen",
-    "rep", "reps", "rev", "st", "mt", "ft", "pres", "hon", "supt", "insp",
-    "det", "cpl", "pvt", "amb", "atty", "fr", "msgr", "sr", "gens", "lieut",
-    "ald", "comdr", "cmdt", "sens", "govs", NULL};
+    "adm", "ald", "amb", "atty", "brig", "capt", "cdr", "cmdr", "cmdt", "col",
+    "comdr", "cpl", "det", "dr", "fr", "ft", "gen", "gens", "gov", "govs",
+    "hon", "insp", "lieut", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs",
+    "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "reps", "rev", "sen",
+    "sens", "sgt", "sr", "st", "supt",
+    NULL};
 
 /* Abbreviations usually followed by a number. */
 static const char *const NUMBER_ABBR[] = {
-    "no", "nos", "nr", "n\xc2\xb0", "p", "pp", "vol", "vols", "fig", "figs",
-    "art", "ch", "chap", "sec", "para", "op", "ex", "tel", "ed", "pt", "rt",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "ca", "c", "approx", "est", "ref", "ver", "v", NULL};
+    "approx", "apr", "art", "aug", "c", "ca", "ch", "chap", "dec", "ed", "est",
+    "ex", "feb", "fig", "figs", "jan", "jul", "jun", "mar", "no", "nos", "nov",
+    "nr", "n\xc2\xb0", "oct", "op", "p", "para", "pp", "pt", "ref", "rt",
+    "sec", "sep", "sept", "tel", "v", "ver", "vol", "vols",
+    NULL};
 
 /* Abbreviations that may end a sentence. */
 static const char *const OTHER_ABBR[] = {
-    "inc", "co", "corp", "ltd", "llc", "plc", "jr", "bros", "vs", "etc", "al",
-    "dept", "govt", "assn", "univ", "ave", "blvd", "rd", "hwy", "mfg", "intl",
-    "natl", "cf", "esp", "min", "max", "hr", "hrs", "yr", "yrs", "mo", "mos",
-    "wk", "km", "kg", "lb", "lbs", "oz", "ft", "sq", "dist", "div", "gov't",
-    "mins", "secs", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "mon",
-    "tue", "bros", "admin", "adj", "alt", "apt", "attn", "av", "bldg", NULL};
+    "adj", "admin", "al", "alt", "apt", "assn", "attn", "av", "ave", "bldg",
+    "blvd", "bros", "cf", "co", "corp", "dept", "dist", "div", "esp", "etc",
+    "fri", "ft", "gov't", "govt", "hr", "hrs", "hwy", "inc", "intl", "jr",
+    "kg", "km", "lb", "lbs", "llc", "ltd", "max", "mfg", "min", "mins", "mo",
+    "mon", "mos", "natl", "oz", "plc", "rd", "sat", "secs", "sq", "sun", "thu",
+    "thurs", "tue", "tues", "univ", "vs", "wed", "wk", "yr", "yrs",
+    NULL};
 
 /* Capitalised words that typically open a sentence: after an abbreviation
  * that may end one, such a word tips the balance towards a boundary. */
 static const char *const STARTERS[] = {
-    "the", "a", "an", "it", "he", "she", "they", "we", "i", "you", "this",
-    "that", "these", "those", "there", "here", "but", "and", "or", "so",
-    "yet", "in", "on", "at", "for", "with", "as", "after", "before", "when",
-    "while", "if", "how", "what", "why", "who", "where", "which", "his",
-    "her", "their", "its", "our", "my", "your", "one", "some", "many", "most",
-    "all", "no", "not", "meanwhile", "however", "still", "also", "then",
-    "today", "yesterday", "tomorrow", "now", "since", "although", "though",
-    "both", "each", "every", "such", "other", "another", "during", "under",
-    "according", "last", "earlier", "later", "despite", "because", "by",
-    "from", "to", "of", "about", "over", "more", "only", "even", "instead",
-    "thus", "officials", "critics", "analysts", "experts", "police",
-    "authorities", "is", "are", "was", "were", "do", "does", "did", "can",
-    "will", "would", "should", "could", "has", "have", "had", NULL};
+    "a", "about", "according", "after", "all", "also", "although", "an",
+    "analysts", "and", "another", "are", "as", "at", "authorities", "because",
+    "before", "both", "but", "by", "can", "could", "critics", "despite", "did",
+    "do", "does", "during", "each", "earlier", "even", "every", "experts",
+    "for", "from", "had", "has", "have", "he", "her", "here", "his", "how",
+    "however", "i", "if", "in", "instead", "is", "it", "its", "last", "later",
+    "many", "meanwhile", "more", "most", "my", "no", "not", "now", "of",
+    "officials", "on", "one", "only", "or", "other", "our", "over", "police",
+    "she", "should", "since", "so", "some", "still", "such", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "though",
+    "thus", "to", "today", "tomorrow", "under", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "why", "will", "with", "would",
+    "yesterday", "yet", "you", "your",
+    NULL};
 
 static const char *const SPEECH_VERBS[] = {
-    "said", "says", "asked", "asks", "told", "tells", "added", "adds",
-    "wrote", "writes", "replied", "continued", "explained", "insisted",
-    "claimed", "stated", "noted", "declared", "shouted", "cried", "warned",
-    "argued", "answered", "recalled", "remarked", "countered", "responded",
-    "conceded", "admitted", "tweeted", "posted", NULL};
+    "added", "adds", "admitted", "answered", "argued", "asked", "asks",
+    "claimed", "conceded", "continued", "countered", "cried", "declared",
+    "explained", "insisted", "noted", "posted", "recalled", "remarked",
+    "replied", "responded", "said", "says", "shouted", "stated", "tells",
+    "told", "tweeted", "warned", "writes", "wrote",
+    NULL};
+
+#ifndef NDEBUG
+static bool sorted(const char *const *l)
+{
+    for (size_t i = 1; l[i]; i++)
+        if (strcmp(l[i - 1], l[i]) >= 0)
+            return false;
+    return true;
+}
+
+static bool lists_sorted(void)
+{
+    static bool done;
+    if (!done)
+        done = sorted(TITLE_ABBR) && sorted(NUMBER_ABBR) && sorted(OTHER_ABBR) &&
+               sorted(STARTERS) && sorted(SPEECH_VERBS);
+    return done;
+}
+#endif
 
 /* Lower-case ASCII copy of t[a..b) into w (size cap); false if too long. */
 static bool lower_word(const unsigned char *t, size_t a, size_t b, char *w, size_t cap)
@@ -305,10 +341,15 @@ static void find_markers(seg *s, size_t a, size_t b)
     marker cand[64];
     size_t nc = 0;
     for (size_t i = a; i < b && nc < 64; i++) {
-        if (i > a && !is_ws(t[i - 1]))
-            continue;
+        /* cheap tests first: a marker starts with a digit, a bullet (all
+         * are U+2xxx, lead byte 0xE2) or a letter right before . or ) */
         unsigned char c = t[i];
-        if (!(c >= 0x80 || (c >= '0' && c <= '9') || (c | 32) >= 'a'))
+        if (!(c == 0xE2 || (c >= '0' && c <= '9'))) {
+            if (i + 1 >= b || (t[i + 1] != '.' && t[i + 1] != ')') || (c | 32) < 'a' ||
+                (c | 32) > 'z')
+                continue;
+        }
+        if (i > a && !is_ws(t[i - 1]))
             continue;
         marker m;
         if (!parse_marker(t, i, b, &m))
@@ -733,6 +774,7 @@ static void do_block(seg *s, size_t a, size_t b)
 
 size_t cd_segment(const char *text, size_t len, size_t max_bytes, cd_spans *out)
 {
+    assert(lists_sorted());
     seg s = {.t = (const unsigned char *)text,
              .max = max_bytes ? max_bytes : CD_MAX_SENTENCE_BYTES,
              .out = out};

@@ -30,8 +30,7 @@ enum {
 typedef struct {
     uint64_t hash;
     const char *surface; /* our copy; NULL marks an empty slot */
-    const char *norm;
-    const char *stem;
+    const cd_form *form;
     uint32_t len;
 } entry;
 
@@ -42,7 +41,7 @@ struct cd_tokenizer {
     entry *tab;
     size_t cap, used;
     cd_buf tmp;
-    const char *punct[128];      /* norm of each ASCII punctuation mark */
+    const cd_form *punct[128];   /* form of each ASCII punctuation mark */
     unsigned char acls[128];     /* class of each ASCII byte */
     unsigned char alnum[256];    /* ASCII letter or digit */
 };
@@ -295,38 +294,37 @@ static size_t scan_number(const cd_tokenizer *tk, const unsigned char *s, size_t
 
 /* -------------------------------------------------------------- cache */
 
-static void push(cd_tokens *out, size_t start, size_t len, cd_token_kind kind,
-                 const char *norm, const char *stem)
+static void push(cd_tokens *out, size_t start, size_t len, const cd_form *form)
 {
     if (out->n == out->cap) {
         out->cap = out->cap ? out->cap * 2 : 256;
         out->v = cd_xrealloc(out->v, out->cap * sizeof *out->v);
     }
     cd_token *t = &out->v[out->n++];
-    t->start = start;
-    t->len = len;
-    t->kind = kind;
-    t->norm = norm;
-    t->stem = stem;
+    t->start = (uint32_t)start;
+    t->len = (uint32_t)len;
+    t->form = form;
 }
 
-/* Fold and stem s[0..len) into the caller's arena. */
-static void analyse(cd_tokenizer *tk, const char *s, size_t len, cd_token_kind kind,
-                    const char **norm, const char **stem)
+/* Fold and stem s[0..len) into a new form in the caller's arena. */
+static const cd_form *analyse(cd_tokenizer *tk, const char *s, size_t len, cd_token_kind kind)
 {
+    cd_form *f = cd_arena_alloc(tk->strings, sizeof *f);
+    f->kind = kind;
     tk->tmp.len = 0;
     cd_fold(s, len, &tk->tmp);
     size_t n = tk->tmp.len;
     const char *nm = cd_arena_strndup(tk->strings, tk->tmp.data, n);
-    *norm = *stem = nm;
+    f->norm = f->stem = nm;
     if (kind != CD_TOK_WORD || !tk->stemmer || n > STEM_MAX_LEN)
-        return;
+        return f;
     const sb_symbol *r = sb_stemmer_stem(tk->stemmer, (const sb_symbol *)nm, (int)n);
     if (!r)
-        return;
+        return f;
     size_t rn = (size_t)sb_stemmer_length(tk->stemmer);
     if (rn != n || memcmp(r, nm, n) != 0)
-        *stem = cd_arena_strndup(tk->strings, (const char *)r, rn);
+        f->stem = cd_arena_strndup(tk->strings, (const char *)r, rn);
+    return f;
 }
 
 static void grow(cd_tokenizer *tk)
@@ -351,17 +349,15 @@ static void add_token(cd_tokenizer *tk, const char *text, size_t start, size_t l
                       cd_token_kind kind, cd_tokens *out)
 {
     const char *s = text + start;
-    const char *norm, *stem;
     if (len == 1 && (unsigned char)s[0] < 0x80 && kind == CD_TOK_PUNCT) {
         unsigned c = (unsigned char)s[0];
         if (!tk->punct[c])
-            analyse(tk, s, 1, kind, &tk->punct[c], &stem);
-        push(out, start, len, kind, tk->punct[c], tk->punct[c]);
+            tk->punct[c] = analyse(tk, s, 1, kind);
+        push(out, start, len, tk->punct[c]);
         return;
     }
     if (len > CACHE_MAX_LEN) {
-        analyse(tk, s, len, kind, &norm, &stem);
-        push(out, start, len, kind, norm, stem);
+        push(out, start, len, analyse(tk, s, len, kind));
         return;
     }
     uint64_t h = XXH3_64bits(s, len);
@@ -371,13 +367,13 @@ static void add_token(cd_tokenizer *tk, const char *text, size_t start, size_t l
         if (!e->surface)
             break;
         if (e->hash == h && e->len == len && memcmp(e->surface, s, len) == 0) {
-            push(out, start, len, kind, e->norm, e->stem);
+            push(out, start, len, e->form);
             return;
         }
         k = (k + 1) & mask;
     }
-    analyse(tk, s, len, kind, &norm, &stem);
-    push(out, start, len, kind, norm, stem);
+    const cd_form *form = analyse(tk, s, len, kind);
+    push(out, start, len, form);
     if ((tk->used + 1) * 2 > tk->cap) {
         grow(tk);
         mask = tk->cap - 1;
@@ -389,8 +385,7 @@ static void add_token(cd_tokenizer *tk, const char *text, size_t start, size_t l
     e->hash = h;
     e->surface = cd_arena_strndup(tk->keys, s, len);
     e->len = (uint32_t)len;
-    e->norm = norm;
-    e->stem = stem;
+    e->form = form;
     tk->used++;
 }
 
