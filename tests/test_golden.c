@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -199,4 +200,48 @@ ParameterizedTest(golden_case *c, golden, cases)
     free(err);
     free(header);
     free(spec);
+}
+
+/* -o FILE writes atomically: the file appears whole, no temporary is left,
+ * and an unwritable place is an error (exit 4) that leaves nothing behind. */
+Test(output, atomic_file)
+{
+    char dir[] = "/tmp/cd-out-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && '%s' sentences --no-clean -o '%s/out.txt' fixtures/bad/crlf.txt",
+             SOURCE_ROOT, CLAIMDIFF_BIN, dir);
+    int st = system(cmd);
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "exit %d", WEXITSTATUS(st));
+    char path[300];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    size_t n;
+    char *got = slurp(path, &n);
+    cr_assert_not_null(got);
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += got[i] == '\n';
+    cr_expect_eq(lines, 5, "want the 5 sentences of crlf.txt, got:\n%s", got);
+    free(got);
+    struct stat sb;
+    cr_assert_eq(stat(path, &sb), 0);
+    mode_t mask = umask(0);
+    umask(mask);
+    cr_expect_eq(sb.st_mode & 0777, 0666 & ~mask, "mode %o: not what the umask gives",
+                 (unsigned)(sb.st_mode & 0777));
+    DIR *d = opendir(dir);
+    size_t entries = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;)
+        entries += e->d_name[0] != '.';
+    closedir(d);
+    cr_expect_eq(entries, 1, "a temporary file was left behind");
+
+    snprintf(cmd, sizeof cmd,
+             "cd '%s' && '%s' sentences -o '%s/missing/out.txt' fixtures/bad/crlf.txt 2>/dev/null",
+             SOURCE_ROOT, CLAIMDIFF_BIN, dir);
+    st = system(cmd);
+    cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 4, "exit %d, want 4", WEXITSTATUS(st));
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_expect_eq(system(cmd), 0);
 }

@@ -218,3 +218,16 @@ Test(segment, hostile_bytes_do_not_crash)
         cd_spans_free(&sp);
     }
 }
+
+Test(segment, unicode_spaces_separate_sentences)
+{
+    /* web text often has an NBSP (or another Unicode space) after a sentence */
+    expect_split("\xe2\x80\x9cWe stand by Russia.\xe2\x80\x9d\xc2\xa0Kim continued, \xe2\x80\x9c"
+                 "Russia is rising.\xe2\x80\x9d",
+                 "\xe2\x80\x9cWe stand by Russia.\xe2\x80\x9d",
+                 "Kim continued, \xe2\x80\x9cRussia is rising.\xe2\x80\x9d", NULL);
+    expect_split("The dam broke.\xe2\x80\x83Rescuers came.\xc2\xa0", "The dam broke.",
+                 "Rescuers came.", NULL);
+    /* but an NBSP inside a sentence is kept, and never trimmed into */
+    expect_split("\xc2\xa0Mr.\xc2\xa0Smith left.", "Mr.\xc2\xa0Smith left.", NULL);
+}

@@ -51,6 +51,36 @@ static bool is_ws(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* Byte length of the white space character at t[i] (ASCII, NBSP, the
+ * U+2000 spaces, narrow NBSP, ideographic space), 0 when there is none.
+ * Web text often puts an NBSP after a sentence. */
+static size_t ws_at(const unsigned char *t, size_t i, size_t end)
+{
+    if (i >= end)
+        return 0;
+    unsigned char c = t[i];
+    if (c < 0x80)
+        return is_ws(c) ? 1 : 0;
+    if (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < end && t[i + 1] == 0x80 &&
+        (t[i + 2] <= 0x8A || t[i + 2] == 0xAF))
+        return 3;
+    if (c == 0xE3 && i + 2 < end && t[i + 1] == 0x80 && t[i + 2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* Does a white space character end right before t[i]? */
+static bool ws_before(const unsigned char *t, size_t lo, size_t i)
+{
+    if (i <= lo)
+        return false;
+    if (is_ws(t[i - 1]))
+        return true;
+    return (i >= lo + 2 && ws_at(t, i - 2, i) == 2) || (i >= lo + 3 && ws_at(t, i - 3, i) == 3);
+}
+
 /* ---------------------------------------------------------------- output */
 
 static size_t utf8_back_to_boundary(const unsigned char *t, size_t lo, size_t i)
@@ -62,10 +92,11 @@ static size_t utf8_back_to_boundary(const unsigned char *t, size_t lo, size_t i)
 
 static void emit(seg *s, size_t a, size_t b)
 {
-    while (a < b && is_ws(s->t[a]))
-        a++;
-    while (b > a && is_ws(s->t[b - 1]))
-        b--;
+    size_t w;
+    while ((w = ws_at(s->t, a, b)) > 0)
+        a += w;
+    while (b > a && ws_before(s->t, a, b))
+        b -= ws_at(s->t, b - 1, b) ? 1 : ws_at(s->t, b - 2, b) ? 2 : 3;
     while (b - a > s->max) {
         size_t lim = a + s->max, c = lim;
         while (c > a + s->max / 2 && !is_ws(s->t[c]))
@@ -262,7 +293,7 @@ static bool lower_word(const unsigned char *t, size_t a, size_t b, char *w, size
 /* The next word starting at i: [i, *e) of letters/digits/apostrophes. */
 static size_t word_end(const unsigned char *t, size_t i, size_t end)
 {
-    while (i < end && !is_ws(t[i])) {
+    while (i < end && !ws_at(t, i, end)) {
         unsigned char c = t[i];
         if (c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' ||
             c == '"' || c == ')' || c == '(')
@@ -349,7 +380,7 @@ static void find_markers(seg *s, size_t a, size_t b)
                 (c | 32) > 'z')
                 continue;
         }
-        if (i > a && !is_ws(t[i - 1]))
+        if (i > a && !ws_before(t, a, i))
             continue;
         marker m;
         if (!parse_marker(t, i, b, &m))
@@ -403,7 +434,7 @@ static void find_markers(seg *s, size_t a, size_t b)
 static size_t word_start(const unsigned char *t, size_t lo, size_t i)
 {
     size_t j = i;
-    while (j > lo && !is_ws(t[j - 1]) && i - j < 64)
+    while (j > lo && !ws_before(t, lo, j) && i - j < 64)
         j--;
     return j;
 }
@@ -625,11 +656,11 @@ static void scan(seg *s, size_t a, size_t b)
         }
         size_t e = j; /* sentence would end here */
         i = e > p0 ? e : p0 + 1;
-        if (e < b && !is_ws(t[e]))
+        if (e < b && !ws_at(t, e, b))
             continue; /* "U.S.A", "example.com", "$100.00", "...see" */
-        size_t n = e;
-        while (n < b && is_ws(t[n]))
-            n++;
+        size_t n = e, w;
+        while ((w = ws_at(t, n, b)) > 0)
+            n += w;
         if (n >= b)
             continue; /* the segment ends here anyway */
         if (mk < s->marks.n && n == s->marks.v[mk].start)
