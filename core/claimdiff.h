@@ -61,8 +61,9 @@ void cd_arena_free(cd_arena *a);
 #define CD_REPLACEMENT_CHAR 0xFFFDu
 
 /* Decode one code point from s[0..len). Returns the number of bytes consumed
- * (>= 1 when len > 0). An invalid or truncated sequence consumes one byte and
- * yields U+FFFD with *valid = false. Overlongs, surrogates and values above
+ * (>= 1 when len > 0). An invalid byte, or the valid start of a truncated
+ * sequence ("E2 80" then no continuation), is consumed whole and yields one
+ * U+FFFD with *valid = false (Unicode's "maximal subpart" practice). Overlongs, surrogates and values above
  * U+10FFFF are invalid. */
 size_t cd_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp, bool *valid);
 /* Number of code points in s[0..len) (counting each invalid byte as one). */

@@ -7,17 +7,20 @@
 /* Decode the first code point of the literal s. */
 #define DECODE(s, cp, ok) cd_utf8_decode((const unsigned char *)(s), sizeof(s) - 1, &(cp), &(ok))
 
-static void expect_invalid(const char *s, size_t len)
+static void expect_invalid_n(const char *s, size_t len, size_t want)
 {
     uint32_t cp = 0;
     bool ok = true;
     size_t n = cd_utf8_decode((const unsigned char *)s, len, &cp, &ok);
-    cr_expect_eq(n, 1, "invalid sequence must consume one byte, got %zu", n);
+    cr_expect_eq(n, want, "invalid sequence must consume %zu byte(s), got %zu", want, n);
     cr_expect_not(ok);
     cr_expect_eq(cp, CD_REPLACEMENT_CHAR);
 }
 
-#define INVALID(s) expect_invalid((s), sizeof(s) - 1)
+/* An invalid byte is consumed alone; the valid start of a truncated sequence
+ * is consumed whole (its "maximal subpart"), giving one U+FFFD. */
+#define INVALID(s) expect_invalid_n((s), sizeof(s) - 1, 1)
+#define TRUNCATED(s, n) expect_invalid_n((s), sizeof(s) - 1, (n))
 
 Test(utf8, decode_valid_lengths)
 {
@@ -86,13 +89,13 @@ Test(utf8, decode_surrogates_and_out_of_range_are_invalid)
 Test(utf8, decode_truncated_and_broken)
 {
     INVALID("\xC3");             /* end of input */
-    INVALID("\xE2\x82");
-    INVALID("\xF0\x9F\x98");
+    TRUNCATED("\xE2\x82", 2);
+    TRUNCATED("\xF0\x9F\x98", 3);
     INVALID("\x80");             /* lone continuation */
     INVALID("\xBF");
     INVALID("\xE2\x28\xA1");     /* bad second byte */
-    INVALID("\xE2\x82\x28");     /* bad third byte */
-    INVALID("\xF0\x9F\x98\x28"); /* bad fourth byte */
+    TRUNCATED("\xE2\x82\x28", 2); /* bad third byte */
+    TRUNCATED("\xF0\x9F\x98\x28", 3); /* bad fourth byte */
     INVALID("\xC3\xC3\xA9");
 }
 
@@ -111,8 +114,8 @@ Test(utf8, count)
     cr_expect_eq(cd_utf8_count("h\xC3\xA9llo", 6), 5);
     cr_expect_eq(cd_utf8_count("\xE2\x82\xAC\xF0\x9F\x98\x80", 7), 2);
     cr_expect_eq(cd_utf8_count("a\x80" "b", 3), 3);
-    /* a truncated sequence: each byte counts as one */
-    cr_expect_eq(cd_utf8_count("\xE2\x82", 2), 2);
+    /* a truncated sequence counts as one (it becomes one U+FFFD) */
+    cr_expect_eq(cd_utf8_count("\xE2\x82", 2), 1);
     cr_expect_eq(cd_utf8_count("\xED\xA0\x80", 3), 3);
     /* long enough for the 8-byte ASCII path on both sides of a 2-byte char */
     const char *s = "0123456789abcdefghij\xC3\xA9" "0123456789abcdefghij";
@@ -142,9 +145,9 @@ Test(utf8, repair)
     cr_expect_str_eq(b.data, "caf\xC3\xA9");
     cd_buf_free(&b);
 
-    /* truncated 3-byte sequence at the end: both bytes replaced */
-    cr_expect_eq(cd_utf8_repair("x\xE2\x82", 3, &b), 2);
-    cr_expect_str_eq(b.data, "x\xEF\xBF\xBD\xEF\xBF\xBD");
+    /* truncated 3-byte sequence at the end: one replacement */
+    cr_expect_eq(cd_utf8_repair("x\xE2\x82", 3, &b), 1);
+    cr_expect_str_eq(b.data, "x\xEF\xBF\xBD");
     cd_buf_free(&b);
 
     /* surrogate: three replacements, one per byte */

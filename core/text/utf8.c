@@ -65,12 +65,17 @@ size_t cd_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp, bool *va
     } else {
         goto bad;
     }
-    if (len <= need || s[1] < lo || s[1] > hi)
+    if (len < 2 || s[1] < lo || s[1] > hi)
         goto bad;
     c = (c << 6) | (s[1] & 0x3Fu);
     for (size_t k = 2; k <= need; k++) {
-        if ((s[k] & 0xC0) != 0x80)
-            goto bad;
+        if (k >= len || (s[k] & 0xC0) != 0x80) {
+            /* a truncated sequence: its maximal valid prefix becomes one
+             * U+FFFD (Unicode's recommended practice, as WHATWG does) */
+            *cp = CD_REPLACEMENT_CHAR;
+            *valid = false;
+            return k;
+        }
         c = (c << 6) | (s[k] & 0x3Fu);
     }
     *cp = c;
