@@ -89,32 +89,52 @@ static bool looks_like_html(const char *t, size_t len)
     return false;
 }
 
-cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
-                             const char *outlet, const cd_load_opts *opts, char **err)
+/* Decode raw bytes into text; false with *err set when they are not text. */
+static bool decode(const char *bytes, size_t len, cd_buf *text, cd_decode_info *info,
+                   char **err)
 {
-    *err = NULL;
     if (len == 0) {
         *err = msg("empty input%s", "");
-        return NULL;
+        return false;
     }
-    cd_decode_info info;
-    cd_buf text = {0};
-    if (!cd_text_decode(bytes, len, &text, &info)) {
-        cd_buf_free(&text);
+    if (!cd_text_decode(bytes, len, text, info)) {
         *err = msg("binary data, not text%s", "");
-        return NULL;
+        return false;
     }
+    return true;
+}
+
+/* Number of lines holding something other than white space. */
+static size_t count_lines(const char *t, size_t len)
+{
+    size_t n = 0;
+    bool content = false;
+    for (size_t i = 0; i < len; i++) {
+        if (t[i] == '\n') {
+            n += content;
+            content = false;
+        } else if (t[i] != ' ' && t[i] != '\t' && t[i] != '\f') {
+            content = true;
+        }
+    }
+    return n + content;
+}
+
+/* Build the document from decoded text; frees text. */
+static cd_doc *load_text(const char *origin, cd_buf *text, const cd_decode_info *info,
+                         const char *outlet, const cd_load_opts *opts, char **err)
+{
     size_t nonspace = 0;
-    for (size_t i = 0; i < text.len && !nonspace; i++)
-        nonspace = !(text.data[i] == ' ' || text.data[i] == '\n' || text.data[i] == '\t' ||
-                     text.data[i] == '\f');
+    for (size_t i = 0; i < text->len && !nonspace; i++)
+        nonspace = !(text->data[i] == ' ' || text->data[i] == '\n' || text->data[i] == '\t' ||
+                     text->data[i] == '\f');
     if (!nonspace) {
-        cd_buf_free(&text);
+        cd_buf_free(text);
         *err = msg("no text (only white space or control characters)%s", "");
         return NULL;
     }
-    if (looks_like_html(text.data, text.len)) {
-        cd_buf_free(&text);
+    if (looks_like_html(text->data, text->len)) {
+        cd_buf_free(text);
         *err = msg("looks like HTML; this version reads plain text only "
                    "(save the page as text)%s", "");
         return NULL;
@@ -126,30 +146,30 @@ cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
     free(fallback);
 
     cd_buf w = {0};
-    if (info.encoding != CD_ENC_UTF8 && info.encoding != CD_ENC_UTF8_BOM) {
-        cd_buf_printf(&w, "decoded as %s", cd_encoding_name(info.encoding));
+    if (info->encoding == CD_ENC_CP1252) { /* a guess: say so */
+        cd_buf_printf(&w, "not UTF-8; decoded as %s", cd_encoding_name(info->encoding));
         cd_doc_add_warning(doc, w.data);
         w.len = 0;
     }
-    if (info.invalid) {
-        cd_buf_printf(&w, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", info.invalid,
-                      info.invalid == 1 ? "" : "s");
+    if (info->invalid) {
+        cd_buf_printf(&w, "%zu invalid UTF-8 sequence%s replaced by U+FFFD", info->invalid,
+                      info->invalid == 1 ? "" : "s");
         cd_doc_add_warning(doc, w.data);
         w.len = 0;
     }
-    if (info.nul || info.controls) {
-        cd_buf_printf(&w, "%zu NUL byte%s and %zu control character%s removed", info.nul,
-                      info.nul == 1 ? "" : "s", info.controls, info.controls == 1 ? "" : "s");
+    if (info->nul || info->controls) {
+        cd_buf_printf(&w, "%zu NUL byte%s and %zu control character%s removed", info->nul,
+                      info->nul == 1 ? "" : "s", info->controls, info->controls == 1 ? "" : "s");
         cd_doc_add_warning(doc, w.data);
         w.len = 0;
     }
     cd_buf_free(&w);
 
-    size_t paras = opts->no_clean ? cd_text_keep_all(text.data, text.len, doc)
-                                  : cd_textclean(text.data, text.len, doc);
-    cd_buf_free(&text);
+    size_t paras = opts->no_clean ? cd_text_keep_all(text->data, text->len, doc)
+                                  : cd_textclean(text->data, text->len, doc);
     if (paras == 0) {
-        size_t n = cd_doc_dropped_count(doc);
+        size_t n = count_lines(text->data, text->len);
+        cd_buf_free(text);
         cd_buf b = {0};
         cd_buf_printf(&b, "no article text found (all %zu line%s look like site furniture; "
                       "--no-clean keeps them)", n, n == 1 ? "" : "s");
@@ -157,8 +177,22 @@ cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
         cd_doc_free(doc);
         return NULL;
     }
+    cd_buf_free(text);
     cd_doc_analyse(doc, opts->max_sentence_bytes);
     return doc;
+}
+
+cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
+                             const char *outlet, const cd_load_opts *opts, char **err)
+{
+    *err = NULL;
+    cd_buf text = {0};
+    cd_decode_info info;
+    if (!decode(bytes, len, &text, &info, err)) {
+        cd_buf_free(&text);
+        return NULL;
+    }
+    return load_text(origin, &text, &info, outlet, opts, err);
 }
 
 cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opts *opts,
@@ -166,6 +200,8 @@ cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opt
 {
     *err = NULL;
     size_t max = opts->max_bytes ? opts->max_bytes : CD_DEFAULT_MAX_BYTES;
+    if (max > CD_MAX_DOC_BYTES / 4)
+        max = CD_MAX_DOC_BYTES / 4; /* decoding may grow text up to 3 times */
     int fd;
     bool is_stdin = strcmp(source, "-") == 0;
     if (is_stdin) {
@@ -210,8 +246,14 @@ cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opt
         *err = msg("larger than the %s limit (see --max-bytes)", hs);
         return NULL;
     }
-    cd_doc *doc = cd_source_load_bytes(source, data.data ? data.data : "", data.len,
-                                       outlet, opts, err);
+    /* decode, then let the raw bytes go before the (bigger) analysis */
+    cd_buf text = {0};
+    cd_decode_info info;
+    ok = decode(data.data ? data.data : "", data.len, &text, &info, err);
     cd_buf_free(&data);
-    return doc;
+    if (!ok) {
+        cd_buf_free(&text);
+        return NULL;
+    }
+    return load_text(source, &text, &info, outlet, opts, err);
 }

@@ -50,7 +50,8 @@ typedef struct {
     const char *name;
     unsigned bit;
     const char *args;    /* usage of the positional part */
-    const char *summary; /* one line for the command list */
+    const char *brief;   /* a few words for the command list */
+    const char *summary; /* a sentence or two for the command's --help */
     const char *formats; /* accepted -f values, "text|json" */
     int (*run)(const cd_options *o);
 } cd_command;
@@ -66,7 +67,8 @@ int cd_cmd_extract(const cd_options *o);
  * error reported: 2). o->labels is malloc'd; free with cd_options_free. */
 int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o);
 void cd_options_free(cd_options *o);
-/* Print the option rows that apply to the command bit (0: the common ones). */
+/* Print the option rows that apply to the command bit; CMD_ALL prints the
+ * rows common to every command. */
 void cd_options_help(FILE *f, unsigned bit);
 
 /* Messages: "claimdiff: error: <source>: <what>" and warnings. */

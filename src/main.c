@@ -8,15 +8,15 @@
 #include "cd_config.h"
 
 const cd_command cd_commands[] = {
-    {"sentences", CMD_SENTENCES, "SOURCE...",
+    {"sentences", CMD_SENTENCES, "SOURCE...", "sentences of each source, one per line",
      "Split each source into sentences, one per line (the segmentation the "
      "comparison stands on).",
      "text|json", cd_cmd_sentences},
-    {"extract", CMD_EXTRACT, "SOURCE...",
+    {"extract", CMD_EXTRACT, "SOURCE...", "article text, title, byline, date, dropped lines",
      "Show the article text and metadata (title, byline, date) extracted from each "
      "source, and how many lines of site furniture were dropped.",
      "text|json", cd_cmd_extract},
-    {NULL, 0, NULL, NULL, NULL, NULL},
+    {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
 static void usage(FILE *f)
@@ -26,11 +26,8 @@ static void usage(FILE *f)
                "claimdiff compares how news outlets report the same story.\n"
                "\n"
                "Commands:\n");
-    for (const cd_command *c = cd_commands; c->name; c++) {
-        const char *dot = strchr(c->summary, '.');
-        int n = dot ? (int)(dot - c->summary) : (int)strlen(c->summary);
-        fprintf(f, "  %-11s %.*s\n", c->name, n, c->summary);
-    }
+    for (const cd_command *c = cd_commands; c->name; c++)
+        fprintf(f, "  %-11s %s\n", c->name, c->brief);
     fprintf(f, "\n"
                "Common options:\n");
     cd_options_help(f, CMD_ALL);

@@ -23,7 +23,7 @@ typedef struct {
 
 static const opt_row OPTIONS[] = {
     {OPT_FORMAT, 'f', "format", "FMT", CMD_ALL,
-     "output format (per command, see above); default text"},
+     "output format: text (default) or json"},
     {OPT_OUTPUT, 'o', "output", "FILE", CMD_ALL,
      "write to FILE (atomically) instead of standard output"},
     {OPT_LABEL, 0, "label", "NAME=SOURCE", CMD_ALL,
@@ -31,7 +31,7 @@ static const opt_row OPTIONS[] = {
     {OPT_NO_CLEAN, 0, "no-clean", NULL, CMD_ALL,
      "keep every line of text input (no removal of site furniture)"},
     {OPT_MAX_BYTES, 0, "max-bytes", "N", CMD_ALL,
-     "read at most N bytes per source (suffix K, M; default 10M)"},
+     "read at most N bytes per source (suffix K, M; default 10M, at most 256M)"},
     {OPT_MAX_SENTENCE, 0, "max-sentence-bytes", "N", CMD_ALL,
      "cut sentences longer than N bytes (default 8192)"},
     {OPT_SHOW_DROPPED, 0, "show-dropped", NULL, CMD_EXTRACT,
@@ -45,7 +45,7 @@ void cd_options_help(FILE *f, unsigned bit)
 {
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const opt_row *r = &OPTIONS[i];
-        if (bit && !(r->commands & bit))
+        if (bit == CMD_ALL ? r->commands != CMD_ALL : !(r->commands & bit))
             continue;
         char left[64];
         if (r->short_name)
@@ -131,6 +131,8 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
     case OPT_MAX_BYTES:
         if (!parse_size(val, &o->load.max_bytes))
             return cd_usage_error("--max-bytes wants a positive size such as 10M, got '%s'", val);
+        if (o->load.max_bytes > CD_MAX_DOC_BYTES / 4)
+            return cd_usage_error("--max-bytes can be at most %uM", CD_MAX_DOC_BYTES / 4 / 1024 / 1024);
         break;
     case OPT_MAX_SENTENCE:
         if (!parse_size(val, &o->load.max_sentence_bytes) || o->load.max_sentence_bytes < 16)
