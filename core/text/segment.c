@@ -319,6 +319,12 @@ static bool is_bullet_cp(uint32_t cp)
            cp == 0x27A2 || cp == 0x25BA;
 }
 
+/* Bytes that may begin a list marker (1: digit, bullet lead byte) or end a
+ * lettered one (2: "a." "b)"). */
+static const unsigned char MARK_LEAD[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1, [0xE2] = 1, ['.'] = 2, [')'] = 2};
+
 /* Parse a marker at i (i is at a token start). */
 static bool parse_marker(const unsigned char *t, size_t i, size_t end, marker *m)
 {
@@ -372,27 +378,36 @@ static void find_markers(seg *s, size_t a, size_t b)
     marker cand[64];
     size_t nc = 0;
     for (size_t i = a; i < b && nc < 64; i++) {
-        /* cheap tests first: a marker starts with a digit, a bullet (all
-         * are U+2xxx, lead byte 0xE2) or a letter right before . or ) */
-        unsigned char c = t[i];
-        if (!(c == 0xE2 || (c >= '0' && c <= '9'))) {
-            if (i + 1 >= b || (t[i + 1] != '.' && t[i + 1] != ')') || (c | 32) < 'a' ||
-                (c | 32) > 'z')
-                continue;
-        }
-        if (i > a && !ws_before(t, a, i))
+        /* cheap test first: a marker starts with a digit or a bullet (all
+         * are U+2xxx, lead byte 0xE2), or is a letter right before . or ) */
+        unsigned char k = MARK_LEAD[t[i]];
+        if (!k)
             continue;
+        if (k == 2) {
+            if (i == a || ((t[i - 1] | 32) < 'a' || (t[i - 1] | 32) > 'z'))
+                continue;
+            i--; /* the letter starts the marker; the loop comes back to the dot */
+            k = 3;
+        } else if (k == 1 && i > a && t[i - 1] >= '0' && t[i - 1] <= '9') {
+            continue; /* inside a number */
+        }
+        if (i > a && !ws_before(t, a, i)) {
+            i += k == 3;
+            continue;
+        }
         marker m;
-        if (!parse_marker(t, i, b, &m))
+        bool found = parse_marker(t, i, b, &m);
+        i += k == 3;
+        if (!found)
             continue;
         if (m.style == 'b') {
             cd_spans_push(&s->marks, m.start, m.end, false);
             /* a number glued to the bullet belongs to it */
             marker m2;
-            size_t k = m.end;
-            while (k < b && t[k] == ' ')
-                k++;
-            if (k < b && parse_marker(t, k, b, &m2) && m2.style == 'd')
+            size_t q = m.end;
+            while (q < b && t[q] == ' ')
+                q++;
+            if (q < b && parse_marker(t, q, b, &m2) && m2.style == 'd')
                 s->marks.v[s->marks.n - 1].end = m2.end;
             continue;
         }
@@ -753,6 +768,10 @@ static bool ends_sentence(const unsigned char *t, size_t a, size_t e)
 static void do_block(seg *s, size_t a, size_t b)
 {
     const unsigned char *t = s->t;
+    if (!memchr(t + a, '\n', b - a)) {
+        scan(s, a, b); /* one line: the common case */
+        return;
+    }
     /* width of the block: the longest line, in code points */
     size_t width = 0, nlines = 0;
     for (size_t i = a; i < b;) {
