@@ -19,8 +19,9 @@
  *   - short sentences adjacent to the body (dek before, closing lines after)
  *     are absorbed until a furniture line stops the absorption;
  *   - before the body: the headline that shares most content words with
- *     the first paragraphs is the title; "By …" and date lines go to the
- *     metadata; everything else before or after the article is dropped.
+ *     the first paragraphs (one above the byline first; never a caption)
+ *     is the title; "By …" and date lines go to the metadata; everything
+ *     else before or after the article is dropped.
  *
  * See docs/textclean.md. Linear time apart from binary searches in small
  * constant tables; memory proportional to the number of lines.
@@ -108,6 +109,7 @@ typedef struct {
 static const cue cues[] = {
     {"about us", K_LEGAL, 15, 10, S_LEAD},
     {"accept cookies", K_LEGAL, 20, 20, S_ANY},
+    {"active hyperlink", K_COPY, 20, 15, S_NO},
     {"ad", K_AD, 10, 0, S_NO},
     {"add a comment", K_COMMENT, 25, 20, S_ANY},
     {"additional reporting", K_CREDIT, 20, 10, S_LEAD},
@@ -124,11 +126,13 @@ static const cue cues[] = {
     {"back to top", K_NAV, 20, 15, S_ANY},
     {"become a member", K_DONATE, 15, 10, S_LEAD},
     {"become a patron", K_DONATE, 15, 15, S_ANY},
+    {"bluesky", K_SOCIAL, 6, 5, S_NO},
     {"bookmark", K_SHARE, 8, 3, S_NO},
     {"breadcrumb", K_NAV, 15, 10, S_ANY},
     {"breaking news", K_NAV, 8, 3, S_NO},
     {"categories", K_NAV, 10, 3, S_NO},
     {"category", K_NAV, 10, 3, S_NO},
+    {"chip in", K_DONATE, 15, 10, S_NO},
     {"click here", K_LINK, 15, 10, S_LEAD},
     {"click to share", K_SHARE, 20, 20, S_ANY},
     {"comment", K_COMMENT, 10, 2, S_NO},
@@ -140,6 +144,7 @@ static const cue cues[] = {
     {"cookies", K_LEGAL, 8, 5, S_NO},
     {"copyright", K_COPY, 25, 10, S_LEAD},
     {"create an account", K_SUBSCRIBE, 15, 15, S_LEAD},
+    {"daily briefing", K_SUBSCRIBE, 10, 10, S_NO},
     {"do not sell", K_LEGAL, 15, 15, S_LEAD},
     {"don't miss", K_LIST, 15, 5, S_LEAD},
     {"donate", K_DONATE, 20, 10, S_LEAD},
@@ -162,13 +167,18 @@ static const cue cues[] = {
     {"further reading", K_LIST, 15, 10, S_LEAD},
     {"get the latest", K_SUBSCRIBE, 10, 8, S_NO},
     {"getty images", K_CAPTION, 20, 15, S_ANY},
+    {"hyperlink", K_COPY, 8, 8, S_NO},
     {"image", K_CAPTION, 10, 1, S_NO},
     {"image credit", K_CAPTION, 20, 15, S_ANY},
     {"in case you missed it", K_LIST, 15, 10, S_LEAD},
+    {"in your inbox", K_SUBSCRIBE, 15, 15, S_NO},
     {"inbox", K_SUBSCRIBE, 10, 8, S_NO},
+    {"independent journalism", K_DONATE, 8, 6, S_NO},
     {"instagram", K_SOCIAL, 6, 5, S_NO},
     {"join the conversation", K_COMMENT, 20, 15, S_ANY},
     {"join us", K_SOCIAL, 15, 8, S_LEAD},
+    {"journalism is not free", K_DONATE, 20, 15, S_NO},
+    {"journalism isn't free", K_DONATE, 20, 15, S_NO},
     {"just in", K_LIST, 10, 3, S_NO},
     {"latest", K_LIST, 5, 1, S_NO},
     {"latest headlines", K_LIST, 15, 10, S_LEAD},
@@ -185,6 +195,9 @@ static const cue cues[] = {
     {"log in", K_SUBSCRIBE, 10, 6, S_NO},
     {"login", K_SUBSCRIBE, 10, 6, S_NO},
     {"main menu", K_NAV, 20, 15, S_ANY},
+    {"make a donation", K_DONATE, 20, 15, S_NO},
+    {"mastodon", K_SOCIAL, 6, 5, S_NO},
+    {"may not be copied", K_COPY, 20, 15, S_NO},
     {"may not be published", K_COPY, 20, 20, S_ANY},
     {"may not be reproduced", K_COPY, 20, 20, S_ANY},
     {"menu", K_NAV, 10, 2, S_NO},
@@ -247,6 +260,7 @@ static const cue cues[] = {
     {"related topics", K_TAGS, 20, 15, S_LEAD},
     {"reply", K_COMMENT, 8, 2, S_NO},
     {"reporting by", K_CREDIT, 20, 5, S_LEAD},
+    {"reprinting", K_COPY, 10, 8, S_NO},
     {"reprints", K_COPY, 10, 5, S_NO},
     {"republication", K_COPY, 15, 15, S_NO},
     {"republish", K_COPY, 20, 15, S_NO},
@@ -268,6 +282,7 @@ static const cue cues[] = {
     {"signup", K_SUBSCRIBE, 10, 8, S_NO},
     {"skip to", K_NAV, 20, 15, S_LEAD},
     {"skip to content", K_NAV, 20, 20, S_ANY},
+    {"snapchat", K_SOCIAL, 6, 5, S_NO},
     {"social media", K_SOCIAL, 5, 5, S_NO},
     {"sponsored", K_AD, 15, 6, S_NO},
     {"sponsored content", K_AD, 20, 15, S_ANY},
@@ -276,7 +291,9 @@ static const cue cues[] = {
     {"subscriber", K_SUBSCRIBE, 8, 3, S_NO},
     {"subscribers", K_SUBSCRIBE, 8, 3, S_NO},
     {"subscription", K_SUBSCRIBE, 10, 5, S_NO},
+    {"support independent journalism", K_DONATE, 20, 15, S_LEAD},
     {"support our", K_DONATE, 8, 5, S_NO},
+    {"support our journalism", K_DONATE, 20, 15, S_LEAD},
     {"support us", K_DONATE, 15, 10, S_LEAD},
     {"tagged", K_TAGS, 15, 5, S_LEAD},
     {"tags", K_TAGS, 20, 5, S_LEAD},
@@ -285,12 +302,15 @@ static const cue cues[] = {
     {"terms of service", K_LEGAL, 20, 15, S_ANY},
     {"terms of use", K_LEGAL, 20, 15, S_ANY},
     {"tiktok", K_SOCIAL, 6, 5, S_NO},
+    {"to your inbox", K_SUBSCRIBE, 15, 15, S_NO},
     {"top stories", K_LIST, 15, 10, S_LEAD},
     {"topics", K_TAGS, 10, 2, S_NO},
     {"trending", K_NAV, 15, 5, S_LEAD},
     {"tweet", K_SHARE, 8, 3, S_NO},
     {"twitter", K_SOCIAL, 6, 5, S_NO},
     {"unsubscribe", K_SUBSCRIBE, 20, 15, S_ANY},
+    {"use of materials", K_COPY, 15, 10, S_NO},
+    {"using materials", K_COPY, 15, 10, S_NO},
     {"video", K_NAV, 5, 1, S_NO},
     {"view all", K_LIST, 15, 15, S_ANY},
     {"view comments", K_COMMENT, 20, 15, S_ANY},
@@ -298,6 +318,7 @@ static const cue cues[] = {
     {"watch", K_READMORE, 8, 1, S_NO},
     {"whatsapp", K_SOCIAL, 6, 5, S_NO},
     {"will not be published", K_COMMENT, 15, 15, S_NO},
+    {"written permission", K_COPY, 15, 12, S_NO},
     {"you may also like", K_LIST, 20, 20, S_ANY},
     {"you might also like", K_LIST, 20, 20, S_ANY},
     {"your email", K_SUBSCRIBE, 10, 8, S_NO},
@@ -327,25 +348,54 @@ static const char *const stopwords[] = {
 };
 #define N_STOP (sizeof stopwords / sizeof stopwords[0])
 
-/* Words that may surround a date in a date line. Sorted. */
+/* Words that may surround a date in a date line, including a relative
+ * time after it ("Updated 2 hours ago"). Sorted. */
 static const char *const datewords[] = {
-    "a.m", "am", "and", "apr", "april", "at", "aug", "august", "bst", "cdt",
-    "cest", "cet", "cst", "date", "dec", "december", "edt", "est", "et", "feb",
-    "february", "fri", "friday", "gmt", "hkt", "ist", "jan", "january", "jst",
-    "jul", "july", "jun", "june", "kst", "last", "mar", "march", "may", "mdt",
-    "modified", "mon", "monday", "mst", "nov", "november", "oct", "october",
-    "of", "on", "originally", "p.m", "pdt", "pm", "posted", "pst", "pt",
-    "published", "sat", "saturday", "sep", "sept", "september", "sun",
-    "sunday", "the", "thu", "thurs", "thursday", "time", "tue", "tues",
-    "tuesday", "updated", "utc", "wed", "wednesday",
+    "a.m", "ago", "am", "and", "apr", "april", "at", "aug", "august", "bst",
+    "cdt", "cest", "cet", "cst", "date", "day", "days", "dec", "december",
+    "edt", "est", "et", "feb", "february", "fri", "friday", "gmt", "hkt",
+    "hour", "hours", "hr", "hrs", "ist", "jan", "january", "jst", "jul",
+    "july", "jun", "june", "kst", "last", "mar", "march", "may", "mdt", "min",
+    "mins", "minute", "minutes", "modified", "mon", "monday", "mst", "nov",
+    "november", "oct", "october", "of", "on", "originally", "p.m", "pdt", "pm",
+    "posted", "pst", "pt", "published", "sat", "saturday", "sep", "sept",
+    "september", "sun", "sunday", "the", "thu", "thurs", "thursday", "time",
+    "today", "tue", "tues", "tuesday", "updated", "utc", "wed", "wednesday",
+    "week", "weeks", "yesterday",
 };
 #define N_DATEW (sizeof datewords / sizeof datewords[0])
+
+/* Social networks, for "Follow <outlet> on <network>" pleas. Sorted. */
+static const char *const networks[] = {
+    "bluesky", "facebook", "instagram", "linkedin", "mastodon", "pinterest",
+    "reddit", "snapchat", "telegram", "tiktok", "twitter", "whatsapp",
+    "youtube",
+};
+#define N_NET (sizeof networks / sizeof networks[0])
 
 /* Name particles allowed inside a byline name. */
 static const char *const particles[] = {"&", "al", "and", "bin", "da", "de",
                                         "del", "der", "di", "du", "la", "le",
                                         "van", "von"};
 #define N_PART (sizeof particles / sizeof particles[0])
+
+/* Job titles that end a byline name ("By Jane Doe Staff Writer"). Sorted. */
+static const char *const roles[] = {
+    "bureau", "chief", "columnist", "contributing", "contributor",
+    "correspondent", "editor", "photographer", "producer", "reporter",
+    "senior", "special", "staff", "writer",
+};
+#define N_ROLE (sizeof roles / sizeof roles[0])
+
+/* Words of newspaper names, cut from a byline name before a job title
+ * ("By Jane Doe Herald staff writer"). Sorted. */
+static const char *const mastheads[] = {
+    "bulletin", "chronicle", "courier", "daily", "dispatch", "examiner",
+    "gazette", "globe", "herald", "inquirer", "journal", "mail", "mirror",
+    "monitor", "news", "observer", "post", "press", "record", "register",
+    "review", "sentinel", "star", "telegraph", "times", "tribune", "wire",
+};
+#define N_MAST (sizeof mastheads / sizeof mastheads[0])
 
 /* ------------------------------------------------------------- records */
 
@@ -377,8 +427,9 @@ typedef struct {
     signed char cat;
     const char *reason;
 
-    /* roles; the byline name is text[name_off .. name_off + name_len) */
-    bool byline : 1, date : 1, title : 1;
+    /* roles; the byline name is text[name_off .. name_off + name_len);
+     * bare: a byline that is only a name next to a date line */
+    bool byline : 1, bare : 1, date : 1, title : 1;
     uint32_t name_len;
     size_t name_off;
     char when[11];
@@ -730,6 +781,18 @@ static void score_cues(const char *s, size_t len, const tc_words *ws, cue_result
             r->strong = true;
         }
     }
+    /* "Follow The Daily Bugle on Telegram and X": a short line that starts
+     * with "follow" and names a social network. */
+    if (ws->n >= 3 && ws->n <= 12 && strcmp(ws->w[0].fold, "follow") == 0) {
+        for (size_t i = 1; i < ws->n; i++) {
+            if (in_list(networks, N_NET, ws->w[i].fold)) {
+                r->score += 1.5;
+                r->by_cat[K_SOCIAL] += 1.5;
+                r->strong = true;
+                break;
+            }
+        }
+    }
 }
 
 /* Whitespace-separated tokens: links, e-mail addresses, @handles, ©. */
@@ -944,6 +1007,61 @@ static void analyse_end(const char *s, size_t len, tc_unit *u)
         u->colon_end = true;
 }
 
+/* A photo credit printed without brackets after a caption sentence:
+ * "… on Tuesday. Jane Doe/Agency", "… 2026. Agency/Jane Doe", "… in 2019.
+ * Getty Images". Up to six capitalised words (and name particles, "via")
+ * after the final punctuation of a sentence, joined by a slash or holding a
+ * photo word. Returns where the sentence before the credit ends, or len
+ * when there is none. */
+static size_t tail_credit(const char *s, size_t len, const tc_words *ws)
+{
+    static const char *const photo[] = {"courtesy", "getty", "handout", "images",
+                                        "photo", "photograph", "photos",
+                                        "shutterstock"};
+    if (ws->n != ws->total || ws->n < 5)
+        return len;
+    size_t e = len;
+    if (s[e - 1] == '.')
+        e--; /* "… Jane Doe/Agency." */
+    const tc_word *lw = &ws->w[ws->n - 1];
+    if (lw->off + lw->len != e)
+        return len;
+    bool slash = false, mark = false;
+    for (size_t i = ws->n; i-- > 3 && ws->n - i <= 6;) {
+        const tc_word *w = &ws->w[i];
+        if (!w->cap && !in_list(particles, N_PART, w->fold) && strcmp(w->fold, "via"))
+            return len;
+        for (size_t k = 0; k < sizeof photo / sizeof photo[0]; k++)
+            if (!strcmp(w->fold, photo[k]))
+                mark = true;
+        /* the gap before the word: spaces and at most one slash go on */
+        size_t g = ws->w[i - 1].off + ws->w[i - 1].len, slashes = 0;
+        bool blank = true;
+        for (size_t j = g; j < w->off; j++) {
+            if (s[j] == '/')
+                slashes++;
+            else if (s[j] != ' ' && s[j] != '\t')
+                blank = false;
+        }
+        if (blank && slashes <= 1) {
+            slash = slash || slashes == 1;
+            continue;
+        }
+        /* the gap must end a sentence: ". ", ".” " */
+        size_t b = w->off;
+        while (b > g && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+            b--;
+        if (b == w->off || b == g || len - w->off > 60 || !(slash || mark))
+            return len;
+        size_t st;
+        uint32_t cp = decode_before(s, b, &st);
+        while (cp_closer(cp) && st > g)
+            cp = decode_before(s, st, &st);
+        return cp_term(cp) ? b : len;
+    }
+    return len;
+}
+
 /* "Label: a / b" navigation crumbs. */
 static bool colon_crumb(const char *s, size_t len, const tc_words *ws, bool term)
 {
@@ -962,11 +1080,25 @@ static bool colon_crumb(const char *s, size_t len, const tc_words *ws, bool term
     }
     if (label == 0 || label > 3 || after == 0 || after > 8)
         return false;
-    bool sep = false;
-    for (size_t i = cpos + 1; i < len; i++)
-        if (s[i] == '/' || s[i] == '|' || s[i] == '>' || s[i] == ',')
+    /* items separated by slashes, bars or arrows; by commas only when
+     * every item is short ("Topics: Floods, Europe"), not a headline's
+     * clause ("Dam fails: 12 dead, dozens missing as floodwater …") */
+    bool sep = false, comma = false;
+    for (size_t i = cpos + 1; i < len; i++) {
+        if (s[i] == '/' || s[i] == '|' || s[i] == '>')
             sep = true;
-    if (sep)
+        else if (s[i] == ',')
+            comma = true;
+    }
+    size_t item = 0, longest = 0;
+    for (size_t i = label; i < ws->n; i++) {
+        if (i > label && memchr(s + ws->w[i - 1].off + ws->w[i - 1].len, ',',
+                                ws->w[i].off - ws->w[i - 1].off - ws->w[i - 1].len))
+            item = 0;
+        if (++item > longest)
+            longest = item;
+    }
+    if (sep || (comma && longest <= 4))
         return true;
     static const char *const labels[] = {"categories", "category", "filed", "posted",
                                          "section", "sections", "tagged", "tags",
@@ -1047,6 +1179,22 @@ static bool date_line(const char *s, size_t len, const tc_words *ws, bool term,
     return colon_time;
 }
 
+/* Is word w of s written in capitals ("OSEI", not "Osei" or "I")? */
+static bool all_caps(const char *s, const tc_word *w)
+{
+    size_t letters = 0;
+    for (size_t i = w->off; i < w->off + w->len;) {
+        size_t adv;
+        uint32_t cp = decode_at(s, w->off + w->len, i, &adv);
+        if (cp_lower(cp))
+            return false;
+        if (cp_upper(cp))
+            letters++;
+        i += adv;
+    }
+    return letters >= 2;
+}
+
 /* "By Jane Doe", "by Julia Mueller - 06/12/23 12:16 PM ET", "Written by X",
  * "Author: X". The name is s[*name_off .. *name_off + *name_len). */
 static bool byline_line(const char *s, size_t len, const tc_words *ws, bool term,
@@ -1071,7 +1219,7 @@ static bool byline_line(const char *s, size_t len, const tc_words *ws, bool term
     }
     if (ws->w[0].off > 2)
         return false;
-    size_t first = k, last = k;
+    size_t first = k, last = k, role = 0;
     size_t names = 0;
     for (size_t i = k; i < ws->n; i++) {
         const tc_word *w = &ws->w[i];
@@ -1091,12 +1239,15 @@ static bool byline_line(const char *s, size_t len, const tc_words *ws, bool term
         if (w->digit)
             break;
         bool part = in_list(particles, N_PART, w->fold);
-        if (!w->cap && !part)
+        bool job = names > 0 && in_list(roles, N_ROLE, w->fold);
+        if (!w->cap && !part && !job)
             break;
         if (!strcmp(w->fold, "published") || !strcmp(w->fold, "updated") ||
             !strcmp(w->fold, "posted"))
             break;
-        if (!part)
+        if (job && !role)
+            role = i;
+        if (!part && !role)
             names++;
         last = i;
         if (names > 6)
@@ -1109,6 +1260,24 @@ static bool byline_line(const char *s, size_t len, const tc_words *ws, bool term
     /* A sentence ("By Tuesday, the talks had stalled.") is not a byline. */
     if (term && ws->total > last + 1)
         return false;
+    /* The name ends before a job title and the newspaper's name in front
+     * of it ("Jane Doe Herald staff writer"), and where a name in capitals
+     * does ("JANE DOE Herald"). */
+    if (role)
+        last = role - 1;
+    size_t upper = 0, i = first;
+    for (; i <= last; i++) {
+        if (in_list(particles, N_PART, ws->w[i].fold))
+            continue;
+        if (!all_caps(s, &ws->w[i]))
+            break;
+        upper++;
+    }
+    if (upper >= 2 && i <= last)
+        last = i - 1;
+    while (last > first && (in_list(particles, N_PART, ws->w[last].fold) ||
+                            (role && in_list(mastheads, N_MAST, ws->w[last].fold))))
+        last--;
     size_t a = ws->w[first].off;
     size_t b = ws->w[last].off + ws->w[last].len;
     if (b < len && s[b] == '.' && ws->w[last].len == 1)
@@ -1145,7 +1314,10 @@ static void analyse_unit(const char *text, const tc_line *lines, tc_unit *u,
         stops = (size_t)((double)stops * (double)ws->total / (double)ws->n);
     u->stops = sat32(stops);
     u->caps = sat32(caps);
-    analyse_end(s, len, u);
+    size_t sent_end = tail_credit(s, len, ws);
+    if (sent_end < len)
+        u->credit = u->photo_credit = true;
+    analyse_end(s, sent_end, u);
     tok_result tk;
     scan_tokens(s, len, &tk);
     u->url = tk.url > 0;
@@ -1564,6 +1736,15 @@ static bool tables_sorted(void)
     for (size_t i = 1; i < N_PART; i++)
         if (strcmp(particles[i - 1], particles[i]) >= 0)
             return false;
+    for (size_t i = 1; i < N_NET; i++)
+        if (strcmp(networks[i - 1], networks[i]) >= 0)
+            return false;
+    for (size_t i = 1; i < N_ROLE; i++)
+        if (strcmp(roles[i - 1], roles[i]) >= 0)
+            return false;
+    for (size_t i = 1; i < N_MAST; i++)
+        if (strcmp(mastheads[i - 1], mastheads[i]) >= 0)
+            return false;
     return true;
 }
 
@@ -1736,7 +1917,7 @@ static void classify(tc_run *r, int mode)
         const tc_line *l = &r->lines[x->first];
         x->name_off = l->off;
         x->name_len = cut_len(r->text + l->off, l->len, 120);
-        x->byline = x->bad = x->hard = x->soft = true;
+        x->byline = x->bare = x->bad = x->hard = x->soft = true;
     }
     /* A credit-ending line printed twice is a photo caption. */
     for (size_t i = 0; i < n; i++) {
@@ -2075,10 +2256,34 @@ static void keep_body(tc_run *r)
     }
 }
 
-/* The title: among headline-shaped lines before the body, the one sharing
- * most content words with the first body words; failing that, the one
- * standing directly above the body. Then the dek: sentences (and, under the
- * title, headline-shaped lines about the story) directly before the body. */
+/* Among the headline-shaped units before u[lim], the one sharing most
+ * content words with the body words; r->n when none shares enough. */
+static size_t best_title(tc_run *r, size_t lim, const word_set *body)
+{
+    size_t title = r->n, best_hit = 0;
+    double best_ratio = 0.0;
+    for (size_t i = 0; i < lim; i++) {
+        if (!title_candidate(&r->u[i], r->lines))
+            continue;
+        size_t tot;
+        size_t hit = overlap(r->text, r->lines, &r->u[i], &r->sc, body, &tot);
+        double ratio = tot ? (double)hit / (double)tot : 0.0;
+        if (hit < 2 && !(hit == 1 && tot <= 2))
+            continue;
+        if (hit > best_hit || (hit == best_hit && ratio > best_ratio)) {
+            best_hit = hit;
+            best_ratio = ratio;
+            title = i;
+        }
+    }
+    return title;
+}
+
+/* The title: among headline-shaped lines before the body (above its byline
+ * first), the one sharing most content words with the first body words;
+ * failing that, the one standing directly above the body. Then the dek:
+ * sentences (and, under the title, one headline-shaped line about the
+ * story) directly before the body. */
 static void choose_title_and_dek(tc_run *r)
 {
     tc_unit *u = r->u;
@@ -2097,22 +2302,21 @@ static void choose_title_and_dek(tc_run *r)
             set_add(&body, content_key(&r->sc.words.w[k]));
     }
 
-    size_t title = n, best_hit = 0;
-    double best_ratio = 0.0;
-    for (size_t i = 0; i < r->bs; i++) {
-        if (!title_candidate(&u[i], r->lines))
-            continue;
-        size_t tot;
-        size_t hit = overlap(r->text, r->lines, &u[i], &r->sc, &body, &tot);
-        double ratio = tot ? (double)hit / (double)tot : 0.0;
-        if (hit < 2 && !(hit == 1 && tot <= 2))
-            continue;
-        if (hit > best_hit || (hit == best_hit && ratio > best_ratio)) {
-            best_hit = hit;
-            best_ratio = ratio;
-            title = i;
+    /* The headline stands above the byline: candidates above the "By …"
+     * line nearest the body come first, so that a caption or standfirst
+     * between byline and body cannot win by sharing more words with the
+     * body. (A bare name next to a date is as often an entry of a list of
+     * other stories.) */
+    size_t above = 0;
+    for (size_t i = r->bs; i-- > r->rs;) {
+        if (u[i].byline && !u[i].bare) {
+            above = i;
+            break;
         }
     }
+    size_t title = above ? best_title(r, above, &body) : n;
+    if (title == n)
+        title = best_title(r, r->bs, &body);
     if (title == n) {
         for (size_t i = r->bs; i-- > r->rs;) {
             if (transparent(&u[i]) || (sentence_like(&u[i]) && !u[i].capcand))
@@ -2126,6 +2330,7 @@ static void choose_title_and_dek(tc_run *r)
         u[title].title = true;
     r->title = title;
 
+    bool standfirst = false;
     for (size_t i = r->bs; i-- > r->rs;) {
         tc_unit *x = &u[i];
         if (x->title)
@@ -2136,7 +2341,9 @@ static void choose_title_and_dek(tc_run *r)
             x->keep = true;
             continue;
         }
-        if (title < i && !x->bad && !x->list && x->shape == SH_SHORT && x->words >= 4) {
+        if (title < i && !standfirst && !x->bad && !x->list && x->shape == SH_SHORT &&
+            x->words >= 4) {
+            standfirst = true;
             size_t tot;
             bool prose = x->words >= 6 && (size_t)x->stops * 5 >= x->words;
             if (prose || overlap(r->text, r->lines, x, &r->sc, &body, &tot) >= 2) {

@@ -1,9 +1,11 @@
 /* test_textclean.c — plain-text furniture removal (cd_textclean) and the
  * no-cleaning path (cd_text_keep_all).
  *
- * Two kinds of cases: the five real copied pages in SEEDS (skipped when the
- * directory is absent), checked line by line against the article lines a
- * reader would keep; and small invented pages of other shapes. */
+ * Three kinds of cases: the five real copied pages in SEEDS (skipped when
+ * the directory is absent), checked line by line against the article lines
+ * a reader would keep; small invented pages of other shapes; and the
+ * invented story pages in FIXTURES/story, checked line by line against
+ * their furniture.tsv. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -560,6 +562,324 @@ Test(textclean, standfirst_author_line_and_footer)
     expect_dropped(d, "Facebook Twitter LinkedIn Email", NULL);
     expect_dropped(d, "Comments (12)", "comment prompt");
     cd_doc_free(d);
+}
+
+/* The same three paragraphs under different page headers. */
+static cd_doc *with_body(const char *head)
+{
+    static const char body[] =
+        "\n"
+        "The ferry service between Lindholm and the mainland resumed on Sunday after a "
+        "storm closed the harbour for three days, the operator said.\n"
+        "\n"
+        "About 400 passengers crossed on the first sailing, and extra departures were "
+        "added for Monday morning, a spokeswoman for the operator said.\n"
+        "\n"
+        "Harbour officials said repairs to the damaged pontoon would take at least two "
+        "weeks, but that the timetable would not change in the meantime.\n";
+    size_t n = strlen(head) + sizeof body;
+    char *text = malloc(n);
+    snprintf(text, n, "%s%s", head, body);
+    cd_doc *d = clean(text);
+    free(text);
+    return d;
+}
+
+Test(textclean, caption_with_slash_credit)
+{
+    cd_doc *d = clean(
+        "Harbour Gazette\n"
+        "News | Local | Sport\n"
+        "\n"
+        "Ferry service resumes after three-day storm closure\n"
+        "\n"
+        "By Tomas Vik\n"
+        "June 9, 2025 7:40 AM\n"
+        "\n"
+        "Passengers board the first ferry to leave Lindholm harbour after the storm, "
+        "June 8, 2025. Ida Berg/Harbour Gazette\n"
+        "\n"
+        "The ferry service between Lindholm and the mainland resumed on Sunday after a "
+        "storm closed the harbour for three days, the operator said.\n"
+        "\n"
+        "About 400 passengers crossed on the first ferry, and extra sailings were added "
+        "for Monday morning, a spokeswoman for the operator said.\n"
+        "\n"
+        "A crane lifts a damaged pontoon out of the water on Saturday. Northwind "
+        "Images/Per Sand\n"
+        "\n"
+        "Harbour officials said repairs to the damaged pontoon would take at least two "
+        "weeks, but that the service would run as normal in the meantime.\n"
+        "\n"
+        "Workers clear debris from the pier in Lindholm on Saturday. Getty Images\n"
+        "\n"
+        "The operator said sailings on the Lindholm/Vassby route would follow the summer "
+        "timetable from next week.\n"
+        "\n"
+        "The storm brought gusts of up to 120 km/h to the coast and cut power to 6,000 "
+        "homes, the weather service said.\n");
+    expect_meta(cd_doc_title(d), "Ferry service resumes after three-day storm closure", "title");
+    expect_dropped(d, "Ida Berg/Harbour Gazette", "caption");
+    expect_dropped(d, "A crane lifts a damaged pontoon", "caption");
+    expect_dropped(d, "Workers clear debris", "caption");
+    expect_kept(d, "About 400 passengers crossed");
+    expect_kept(d, "Lindholm/Vassby route");
+    expect_kept(d, "120 km/h");
+    cd_doc_free(d);
+}
+
+Test(textclean, headline_above_byline_beats_line_below)
+{
+    /* The line under the byline shares more words with the body, but the
+     * headline stands above the byline. */
+    cd_doc *d = clean(
+        "Lindholm council approves new harbour wall\n"
+        "\n"
+        "By Sara Holm\n"
+        "Published 3 May 2025\n"
+        "\n"
+        "Council members vote on the new harbour wall plan for Lindholm at the town hall "
+        "on Tuesday evening\n"
+        "\n"
+        "Lindholm council members voted on Tuesday evening to build a new harbour wall, "
+        "ending a plan debate that had lasted two years.\n"
+        "\n"
+        "The vote at the town hall was 9 to 2. The wall will cost about 14 million "
+        "crowns and should be finished in 2027, the council said.\n");
+    expect_meta(cd_doc_title(d), "Lindholm council approves new harbour wall", "title");
+    expect_meta(cd_doc_byline(d), "Sara Holm", "byline");
+    expect_kept(d, "The vote at the town hall was 9 to 2.");
+    cd_doc_free(d);
+}
+
+Test(textclean, one_headline_shaped_standfirst)
+{
+    /* A list of other stories (label, headline, date) between the title and
+     * the body: at most one headline-shaped line there is a standfirst. */
+    cd_doc *d = clean(
+        "Lindholm ferry timetable changes from June\n"
+        "\n"
+        "MORE STORIES LIKE THIS\n"
+        "\n"
+        "LOCAL NEWS\n"
+        "\n"
+        "Ferry operator hires twenty new crew members\n"
+        "\n"
+        "May 2, 2025\n"
+        "\n"
+        "LOCAL NEWS\n"
+        "\n"
+        "New ferry terminal opens in Lindholm harbour\n"
+        "\n"
+        "April 28, 2025\n"
+        "\n"
+        "LOCAL NEWS\n"
+        "\n"
+        "Bigger boats planned for the Lindholm crossing\n"
+        "\n"
+        "March 3, 2025\n"
+        "\n"
+        "The ferry timetable between Lindholm and the mainland changes from the first "
+        "week of June, with the first departure moved to 5:40 in the morning.\n"
+        "\n"
+        "The operator said the changes follow a survey of commuters, most of whom asked "
+        "for an earlier first ferry and a later last one.\n");
+    expect_meta(cd_doc_title(d), "Lindholm ferry timetable changes from June", "title");
+    expect_dropped(d, "New ferry terminal opens in Lindholm harbour", NULL);
+    expect_dropped(d, "Ferry operator hires twenty", NULL);
+    expect_kept(d, "The operator said the changes follow a survey");
+    cd_doc_free(d);
+}
+
+Test(textclean, date_line_with_relative_update)
+{
+    cd_doc *d = with_body("Ferry service resumes after storm closure\n"
+                          "By Tomas Vik\n"
+                          "June 12, 2025 8:30 AM ET Updated 3 hours ago\n");
+    expect_meta(cd_doc_published(d), "2025-06-12", "published");
+    expect_dropped(d, "Updated 3 hours ago", "date");
+    cd_doc_free(d);
+}
+
+Test(textclean, byline_name_ends_before_job_title_and_paper)
+{
+    static const char *const cases[][2] = {
+        {"By PETRA LIND Gazette staff writer", "PETRA LIND"},
+        {"By Omar Haddad Herald Staff Writer", "Omar Haddad"},
+        {"By JONAS REEVE Evening Star", "JONAS REEVE"},
+        {"By Lena Fors, Senior Correspondent", "Lena Fors"},
+        {"By Mary Ann Okafor", "Mary Ann Okafor"},
+        {"By Ines de la Cruz and Paul Berg", "Ines de la Cruz and Paul Berg"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char head[256];
+        snprintf(head, sizeof head, "Ferry service resumes after storm closure\n%s\n", cases[i][0]);
+        cd_doc *d = with_body(head);
+        expect_meta(cd_doc_byline(d), cases[i][1], "byline");
+        expect_dropped(d, cases[i][0] + 3, "byline");
+        cd_doc_free(d);
+    }
+}
+
+Test(textclean, donation_plea_and_article_mentions)
+{
+    cd_doc *d = clean(
+        "Orchard town raises money for flooded school\n"
+        "\n"
+        "By Nils Aho\n"
+        "\n"
+        "Parents in the orchard town of Vassby have raised 80,000 crowns to repair the "
+        "primary school that flooded last month, the head teacher said.\n"
+        "\n"
+        "The library received a donation of 300 books from a retired teacher, and "
+        "organisers asked residents to chip in for a new roof on the sports hall.\n"
+        "\n"
+        "Classes will move back into the building in September, the council said.\n"
+        "\n"
+        "Local reporting costs money, and independent journalism isn't free. Chip in $10 "
+        "today to keep our newsroom going.\n"
+        "DONATE\n"
+        "\n"
+        "Please support our journalism with a monthly gift.\n"
+        "\n"
+        "Comments (3)\n");
+    expect_kept(d, "received a donation of 300 books");
+    expect_kept(d, "Classes will move back");
+    expect_dropped(d, "Local reporting costs money", "donation plea");
+    expect_dropped(d, "DONATE", "donation plea");
+    expect_dropped(d, "Please support our journalism", "donation plea");
+    cd_doc_free(d);
+}
+
+Test(textclean, newsletter_plea_and_article_mentions)
+{
+    cd_doc *d = clean(
+        "Police warn of fake parcel invoices\n"
+        "\n"
+        "By Ada Quill\n"
+        "\n"
+        "Get the Morning Memo delivered to your inbox — it's free!\n"
+        "\n"
+        "Police in Vassby have warned residents about fake invoices that claim to come "
+        "from a parcel delivery company.\n"
+        "\n"
+        "Officers said the fake invoice may land in your inbox disguised as a delivery "
+        "notice, and urged people not to open the attachment.\n"
+        "\n"
+        "The council's weekly newsletter repeated the warning on Monday, a spokesman for "
+        "the town said.\n");
+    expect_meta(cd_doc_title(d), "Police warn of fake parcel invoices", "title");
+    expect_dropped(d, "Get the Morning Memo", "subscription plea");
+    expect_kept(d, "may land in your inbox");
+    expect_kept(d, "weekly newsletter repeated the warning");
+    cd_doc_free(d);
+}
+
+Test(textclean, follow_plea_and_reuse_notices)
+{
+    cd_doc *d = clean(
+        "Sea wall holds as autumn storm hits coast\n"
+        "\n"
+        "By Tomas Vik\n"
+        "\n"
+        "The new sea wall in Lindholm held back waves of up to four metres during the "
+        "first autumn storm on Monday night, engineers said.\n"
+        "\n"
+        "Follow the Lindholm Ledger on Instagram and Bluesky\n"
+        "\n"
+        "Follow-up inspections on Tuesday found no damage to the wall, and the coast "
+        "road reopened at noon, the road authority said.\n"
+        "\n"
+        "The museum said its storm photographs may not be copied without its written "
+        "permission, a rule that some local historians called outdated.\n"
+        "\n"
+        "The wall cost 14 million crowns and was finished in August after two years of "
+        "work, the council said.\n"
+        "\n"
+        "Use of materials is permitted only with an active hyperlink to the source.\n"
+        "This article may not be copied without written permission.\n"
+        "\n"
+        "More stories\n");
+    expect_dropped(d, "Follow the Lindholm Ledger", "social media plea");
+    expect_kept(d, "Follow-up inspections on Tuesday");
+    expect_kept(d, "photographs may not be copied");
+    expect_kept(d, "The wall cost 14 million crowns");
+    expect_dropped(d, "Use of materials is permitted", "copyright notice");
+    expect_dropped(d, "This article may not be copied", "copyright notice");
+    cd_doc_free(d);
+}
+
+/* The invented story pages in FIXTURES/story: every line listed in
+ * furniture.tsv is dropped, every other non-blank line kept, and the first
+ * of them is the title. */
+Test(textclean, story_fixtures_match_furniture_tsv)
+{
+    size_t tlen;
+    char *tsv = slurp(FIXTURES "/story/furniture.tsv", &tlen);
+    cr_assert(tsv != NULL, "furniture.tsv not found");
+    static const char *const files[] = {"daily-klaxon.txt", "free-veldria-voice.txt",
+                                        "karsland-today.txt", "meridian-wire.txt",
+                                        "portsmere-courier.txt"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/story/%s", FIXTURES, files[f]);
+        size_t len;
+        char *text = slurp(path, &len);
+        cr_assert(text != NULL, "%s not found", path);
+        /* the non-blank lines, and which of them are furniture */
+        size_t nlines = 1;
+        for (size_t i = 0; i < len; i++)
+            nlines += text[i] == '\n';
+        char *furn = calloc(nlines + 1, 1), *blank = calloc(nlines + 1, 1);
+        size_t no = 1, start = 0;
+        for (size_t i = 0; i <= len; i++) {
+            if (i == len || text[i] == '\n') {
+                bool empty = true;
+                for (size_t k = start; k < i; k++)
+                    if (text[k] != ' ' && text[k] != '\t' && text[k] != '\r')
+                        empty = false;
+                blank[no] = empty;
+                no++;
+                start = i + 1;
+            }
+        }
+        size_t fl = strlen(files[f]);
+        for (const char *p = tsv; p && p < tsv + tlen;) {
+            const char *nl = memchr(p, '\n', (size_t)(tsv + tlen - p));
+            if ((size_t)(tsv + tlen - p) > fl + 1 && !memcmp(p, files[f], fl) && p[fl] == '\t') {
+                size_t ln = strtoul(p + fl + 1, NULL, 10);
+                if (ln >= 1 && ln <= nlines)
+                    furn[ln] = 1;
+            }
+            p = nl ? nl + 1 : NULL;
+        }
+        size_t title_line = 0;
+        for (size_t ln = 1; ln <= nlines && !title_line; ln++)
+            if (!blank[ln] && !furn[ln])
+                title_line = ln;
+
+        cd_doc *d = cd_doc_new(files[f]);
+        cr_assert(cd_textclean(text, len, d) > 0, "nothing kept from %s", files[f]);
+        char *dropped_at = calloc(nlines + 1, 1);
+        for (size_t i = 0; i < cd_doc_dropped_count(d); i++) {
+            const cd_dropped *x = cd_doc_dropped(d, i);
+            cr_assert(x->line >= 1 && x->line <= nlines);
+            dropped_at[x->line] = 1;
+            cr_expect(furn[x->line], "%s:%zu dropped as %s but is article text: %s", files[f],
+                      x->line, x->reason, x->text);
+        }
+        for (size_t ln = 1; ln <= nlines; ln++)
+            cr_expect(!furn[ln] || dropped_at[ln], "%s:%zu is furniture but kept", files[f], ln);
+        const cd_paragraph *p0 = cd_doc_paragraph(d, 0);
+        cr_expect(p0->kind == CD_PARA_TITLE && p0->line == title_line,
+                  "%s: the title should come from line %zu", files[f], title_line);
+        cd_doc_free(d);
+        free(dropped_at);
+        free(furn);
+        free(blank);
+        free(text);
+    }
+    free(tsv);
 }
 
 Test(textclean, article_without_title_or_blank_lines)
