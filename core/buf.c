@@ -2,11 +2,9 @@
 #include "claimdiff.h"
 
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 static void oom(void)
 {
@@ -46,24 +44,6 @@ char *cd_xstrndup(const char *s, size_t n)
     return p;
 }
 
-void cd_hint_large(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-    /* Big buffers are filled once, front to back: huge pages spare the
-     * kernel hundreds of thousands of page faults on a 50 MB input. */
-    const uintptr_t page = 4096;
-    if (n < (8u << 20))
-        return;
-    uintptr_t a = ((uintptr_t)p + page - 1) & ~(page - 1);
-    uintptr_t e = ((uintptr_t)p + n) & ~(page - 1);
-    if (e > a)
-        (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-    (void)p;
-    (void)n;
-#endif
-}
-
 void cd_buf_reserve(cd_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
@@ -76,7 +56,6 @@ void cd_buf_reserve(cd_buf *b, size_t extra)
         cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     b->data = cd_xrealloc(b->data, cap);
     b->cap = cap;
-    cd_hint_large(b->data, cap);
 }
 
 void cd_buf_append(cd_buf *b, const char *s, size_t n)

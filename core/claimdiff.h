@@ -29,9 +29,6 @@ void *cd_xmalloc(size_t n);
 void *cd_xcalloc(size_t n, size_t size);
 void *cd_xrealloc(void *p, size_t n);
 char *cd_xstrndup(const char *s, size_t n);
-/* Hint that the n-byte block at p is large and filled front to back (huge
- * pages where the system has them); a no-op below 8 MiB. */
-void cd_hint_large(void *p, size_t n);
 
 /* A growable byte buffer, always NUL-terminated once anything was appended.
  * Zero-initialise ({0}) before use; the caller frees with cd_buf_free(). */

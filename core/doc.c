@@ -134,7 +134,6 @@ void cd_doc_analyse(cd_doc *d, size_t max_sentence_bytes)
     /* news English averages 5 to 6 bytes a token: reserve once */
     d->toks.cap = d->text.len / 5 + 16;
     d->toks.v = cd_xrealloc(d->toks.v, d->toks.cap * sizeof *d->toks.v);
-    cd_hint_large(d->toks.v, d->toks.cap * sizeof *d->toks.v);
     cd_spans spans = {0};
     size_t cp_pos = 0, byte_pos = 0;
     size_t max = max_sentence_bytes ? max_sentence_bytes : CD_MAX_SENTENCE_BYTES;

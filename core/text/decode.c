@@ -369,7 +369,6 @@ bool cd_text_decode(const char *bytes, size_t len, cd_buf *out, cd_decode_info *
     if (len > (SIZE_MAX - 16) / 3)
         cd_xmalloc(SIZE_MAX); /* cannot be met: reports out of memory, exits */
     unsigned char *tmp = cd_xmalloc(3 * len + 16);
-    cd_hint_large(tmp, 3 * len + 16);
     sink k = {.w = tmp, .after_cr = false, .esc = ESC_NONE, .info = info};
     if (utf16)
         decode_utf16(p, len, be, &k);
