@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void oom(void)
+void cd_die_oom(void)
 {
     fputs("claimdiff: error: out of memory\n", stderr);
     exit(4);
@@ -16,7 +16,7 @@ void *cd_xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
     if (!p)
-        oom();
+        cd_die_oom();
     return p;
 }
 
@@ -24,7 +24,7 @@ void *cd_xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        oom();
+        cd_die_oom();
     return p;
 }
 
@@ -32,7 +32,7 @@ void *cd_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
     if (!q)
-        oom();
+        cd_die_oom();
     return q;
 }
 
@@ -47,7 +47,7 @@ char *cd_xstrndup(const char *s, size_t n)
 void cd_buf_reserve(cd_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
-        oom();
+        cd_die_oom();
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return;

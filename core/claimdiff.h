@@ -25,6 +25,8 @@ extern "C" {
 
 /* ------------------------------------------------------------------ memory */
 
+/* Report "out of memory" and exit with status 4. */
+_Noreturn void cd_die_oom(void);
 void *cd_xmalloc(size_t n);
 void *cd_xcalloc(size_t n, size_t size);
 void *cd_xrealloc(void *p, size_t n);

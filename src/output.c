@@ -181,6 +181,12 @@ void cd_put_text(FILE *f, const char *s, size_t n, bool flat)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
+        size_t i0 = i;
+        while (i < n && (p[i] >= 0x20 && p[i] != 0x7f && p[i] != 0xC2))
+            i++; /* the common case: nothing to change */
+        run += i - i0;
+        if (i >= n)
+            break;
         unsigned char c = p[i];
         size_t skip = 0;
         char repl = 0;

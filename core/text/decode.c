@@ -367,7 +367,7 @@ bool cd_text_decode(const char *bytes, size_t len, cd_buf *out, cd_decode_info *
     /* Worst case 3 output bytes per input byte (an invalid byte or a
      * cp1252 byte becoming a 3-byte sequence). */
     if (len > (SIZE_MAX - 16) / 3)
-        cd_xmalloc(SIZE_MAX); /* cannot be met: reports out of memory, exits */
+        cd_die_oom();
     unsigned char *tmp = cd_xmalloc(3 * len + 16);
     sink k = {.w = tmp, .after_cr = false, .esc = ESC_NONE, .info = info};
     if (utf16)

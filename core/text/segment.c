@@ -380,9 +380,11 @@ static void find_markers(seg *s, size_t a, size_t b)
     for (size_t i = a; i < b && nc < 64; i++) {
         /* cheap test first: a marker starts with a digit or a bullet (all
          * are U+2xxx, lead byte 0xE2), or is a letter right before . or ) */
+        while (i < b && !MARK_LEAD[t[i]])
+            i++;
+        if (i >= b)
+            break;
         unsigned char k = MARK_LEAD[t[i]];
-        if (!k)
-            continue;
         if (k == 2) {
             if (i == a || ((t[i - 1] | 32) < 'a' || (t[i - 1] | 32) > 'z'))
                 continue;
@@ -596,6 +598,10 @@ static bool word_is_I(const unsigned char *t, size_t i, size_t end)
                            t[i + 1] == 0xE2);
 }
 
+/* Bytes that may start terminal punctuation: . ! ? and the lead byte of … */
+static const bool TERMINAL_LEAD[256] = {['.'] = true, ['!'] = true, ['?'] = true,
+                                        [0xE2] = true};
+
 /* Scan one segment [a, b) without forced line boundaries inside. */
 static void scan(seg *s, size_t a, size_t b)
 {
@@ -617,9 +623,14 @@ static void scan(seg *s, size_t a, size_t b)
             mk++;
             continue;
         }
+        /* skip to the next terminal mark (or list marker) */
+        size_t stop = mk < s->marks.n ? s->marks.v[mk].start : b;
+        while (i < stop && !TERMINAL_LEAD[t[i]])
+            i++;
+        if (i >= stop)
+            continue;
         unsigned char c = t[i];
-        bool ell3 = is_ellipsis_char(t, i, b);
-        if (c != '.' && c != '!' && c != '?' && !ell3) {
+        if (c == 0xE2 && !is_ellipsis_char(t, i, b)) {
             i++;
             continue;
         }
