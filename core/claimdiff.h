@@ -206,12 +206,14 @@ void cd_doc_set_outlet(cd_doc *doc, const char *s);
 void cd_doc_set_title(cd_doc *doc, const char *s);
 void cd_doc_set_byline(cd_doc *doc, const char *s);
 void cd_doc_set_published(cd_doc *doc, const char *s);
+void cd_doc_set_canonical(cd_doc *doc, const char *s); /* the page's canonical URL */
 
 const char *cd_doc_origin(const cd_doc *doc);
 const char *cd_doc_outlet(const cd_doc *doc);    /* NULL when unknown */
 const char *cd_doc_title(const cd_doc *doc);     /* NULL when unknown */
 const char *cd_doc_byline(const cd_doc *doc);    /* NULL when unknown */
 const char *cd_doc_published(const cd_doc *doc); /* NULL when unknown */
+const char *cd_doc_canonical(const cd_doc *doc); /* NULL when unknown */
 
 /* Append one paragraph of valid UTF-8 text (no blank lines inside; single
  * line breaks allowed). Paragraphs are joined by one blank line in the text.

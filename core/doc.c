@@ -9,7 +9,7 @@
 
 struct cd_doc {
     cd_arena *arena;
-    const char *origin, *outlet, *title, *byline, *published;
+    const char *origin, *outlet, *title, *byline, *published, *canonical;
     cd_buf text;
     cd_paragraph *paras;
     size_t n_paras, cap_paras;
@@ -64,12 +64,14 @@ void cd_doc_set_outlet(cd_doc *d, const char *s) { d->outlet = dup_or_null(d, s)
 void cd_doc_set_title(cd_doc *d, const char *s) { d->title = dup_or_null(d, s); }
 void cd_doc_set_byline(cd_doc *d, const char *s) { d->byline = dup_or_null(d, s); }
 void cd_doc_set_published(cd_doc *d, const char *s) { d->published = dup_or_null(d, s); }
+void cd_doc_set_canonical(cd_doc *d, const char *s) { d->canonical = dup_or_null(d, s); }
 
 const char *cd_doc_origin(const cd_doc *d) { return d->origin; }
 const char *cd_doc_outlet(const cd_doc *d) { return d->outlet; }
 const char *cd_doc_title(const cd_doc *d) { return d->title; }
 const char *cd_doc_byline(const cd_doc *d) { return d->byline; }
 const char *cd_doc_published(const cd_doc *d) { return d->published; }
+const char *cd_doc_canonical(const cd_doc *d) { return d->canonical; }
 
 void cd_doc_add_paragraph(cd_doc *d, const char *s, size_t len, cd_para_kind kind,
                           size_t line)

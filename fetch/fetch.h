@@ -33,6 +33,34 @@ cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
                              const char *outlet, const cd_load_opts *opts,
                              char **err);
 
+/* ------------------------------------------------ html.c, extract.c, meta.c */
+
+/* A parsed HTML page (opaque; fetch/html.h has the inside for fetch/). */
+typedef struct cd_html cd_html;
+
+/* Parse an HTML page with libxml2 (recover, no network, no entities). The
+ * charset comes from http_charset (the Content-Type header, may be NULL),
+ * then <meta charset> / http-equiv, then a BOM, else UTF-8 with a
+ * windows-1252 fallback for bytes that are not UTF-8. Returns NULL with *err
+ * set (malloc'd, one line) when nothing could be parsed. Free with
+ * cd_html_free. */
+cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, char **err);
+void cd_html_free(cd_html *h);
+
+/* Find the article body of the page and add it to doc: the title (kind
+ * CD_PARA_TITLE) when the page has one, then headings, paragraphs, block
+ * quotes and list items of the body in order, as UTF-8 NFC text. Captions,
+ * related-story lists, share and newsletter boxes, comments are left out.
+ * Returns the number of paragraphs added (0: no article text found). */
+size_t cd_html_extract(const cd_html *h, cd_doc *doc);
+
+/* Read the page's metadata into doc: title, byline (authors joined by ", "),
+ * published (YYYY-MM-DD), canonical URL and, when set_outlet is true, the
+ * outlet (publisher / og:site_name). JSON-LD (NewsArticle, Article, also in
+ * @graph and arrays) first, then OpenGraph and other meta tags, then
+ * <title>, <h1>, <time datetime>. Never fails; missing fields stay NULL. */
+void cd_html_meta(const cd_html *h, cd_doc *doc, bool set_outlet);
+
 /* ---------------------------------------------------------- textclean.c */
 
 /* Plain-text cleanup. text[0..len) is decoded UTF-8 with LF line ends, as
