@@ -72,17 +72,21 @@ static char *outlet_from_path(const char *path)
     return cd_xstrndup(base, n);
 }
 
-/* Does decoded text look like an HTML document? */
+/* Do these bytes look like an HTML document (decided by content, never by
+ * the file name)? A UTF-8 BOM and leading white space are skipped. */
 static bool looks_like_html(const char *t, size_t len)
 {
     size_t i = 0;
-    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'))
+    if (len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0)
+        i = 3;
+    while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t'))
         i++;
     size_t n = len - i < 1024 ? len - i : 1024;
     if (n == 0 || t[i] != '<')
         return false;
     static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body",
-                                       "<!--", "<meta", "<div", "<p>", "<article"};
+                                       "<!--", "<meta", "<div", "<p>", "<article",
+                                       "<title", "<script", "<link", "<style"};
     for (size_t k = 0; k < sizeof tags / sizeof *tags; k++)
         if (strncasecmp(t + i, tags[k], strlen(tags[k])) == 0)
             return true;
@@ -133,13 +137,6 @@ static cd_doc *load_text(const char *origin, cd_buf *text, const cd_decode_info 
         *err = msg("no text (only white space or control characters)%s", "");
         return NULL;
     }
-    if (looks_like_html(text->data, text->len)) {
-        cd_buf_free(text);
-        *err = msg("looks like HTML; this version reads plain text only "
-                   "(save the page as text)%s", "");
-        return NULL;
-    }
-
     cd_doc *doc = cd_doc_new(origin);
     char *fallback = outlet ? NULL : outlet_from_path(origin);
     cd_doc_set_outlet(doc, outlet ? outlet : fallback);
@@ -182,10 +179,40 @@ static cd_doc *load_text(const char *origin, cd_buf *text, const cd_decode_info 
     return doc;
 }
 
+/* An HTML page: parse, metadata, article body, analysis. */
+static cd_doc *load_html(const char *origin, const char *bytes, size_t len,
+                         const char *http_charset, const char *outlet,
+                         const cd_load_opts *opts, char **err)
+{
+    cd_html *h = cd_html_parse(bytes, len, http_charset, err);
+    if (!h)
+        return NULL;
+    cd_doc *doc = cd_doc_new(origin);
+    cd_html_meta(h, doc, outlet == NULL);
+    if (outlet)
+        cd_doc_set_outlet(doc, outlet);
+    size_t paras = cd_html_extract(h, doc);
+    cd_html_free(h);
+    if (paras == 0) {
+        *err = msg("no article text found in the page%s", "");
+        cd_doc_free(doc);
+        return NULL;
+    }
+    if (!cd_doc_outlet(doc)) {
+        char *fallback = outlet_from_path(origin);
+        cd_doc_set_outlet(doc, fallback);
+        free(fallback);
+    }
+    cd_doc_analyse(doc, opts->max_sentence_bytes);
+    return doc;
+}
+
 cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
                              const char *outlet, const cd_load_opts *opts, char **err)
 {
     *err = NULL;
+    if (len && looks_like_html(bytes, len))
+        return load_html(origin, bytes, len, NULL, outlet, opts, err);
     cd_buf text = {0};
     cd_decode_info info;
     if (!decode(bytes, len, &text, &info, err)) {
@@ -245,6 +272,11 @@ cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opt
         human_size(max, hs, sizeof hs);
         *err = msg("larger than the %s limit (see --max-bytes)", hs);
         return NULL;
+    }
+    if (data.len && looks_like_html(data.data, data.len)) {
+        cd_doc *doc = load_html(source, data.data, data.len, NULL, outlet, opts, err);
+        cd_buf_free(&data);
+        return doc;
     }
     /* decode, then let the raw bytes go before the (bigger) analysis */
     cd_buf text = {0};
