@@ -28,10 +28,71 @@ typedef struct {
 cd_doc *cd_source_load(const char *source, const char *outlet,
                        const cd_load_opts *opts, char **err);
 
-/* Same, from bytes already in memory; origin names them in messages. */
-cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
-                             const char *outlet, const cd_load_opts *opts,
-                             char **err);
+/* Read SOURCE ("-" or a path) into out, at most max bytes (0: the default).
+ * False with *err ("No such file or directory", "is a directory", "larger
+ * than the 10 MiB limit (see --max-bytes)") on failure. */
+bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err);
+
+/* The same as cd_source_load, from bytes already read (which it frees);
+ * origin names them in messages; http_charset (may be NULL) is the charset
+ * an HTTP server declared. The kind is decided from the bytes: HTML, a
+ * saved document (JSON), else text. */
+cd_doc *cd_source_load_owned(const char *origin, cd_buf *data, const char *http_charset,
+                             const char *outlet, const cd_load_opts *opts, char **err);
+
+/* ---------------------------------------------------------- sourceset.c */
+
+/* A --label NAME=SOURCE pair. */
+typedef struct {
+    const char *name, *source;
+} cd_label;
+
+/* The documents of one run, in the order of the arguments (a manifest
+ * stands for its entries). All arrays have n entries and are owned by the
+ * set; exactly one of docs[i] and errors[i] is set. */
+typedef struct {
+    size_t n;
+    char **origins;
+    cd_doc **docs;
+    char **errors;
+} cd_source_set;
+
+/* Resolve and load every argument: URLs, files, "-" (read once), manifests
+ * (expanded), saved documents. One bad source never stops the others. */
+void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
+                     size_t n_labels, const cd_load_opts *opts, cd_source_set *set);
+void cd_source_set_free(cd_source_set *set);
+
+/* ----------------------------------------------------------- manifest.c */
+
+#define CD_MAX_SOURCES 5000u /* sources read in one run */
+
+/* One source to read: a URL, a path or "-". */
+typedef struct {
+    char *origin; /* as given, or as the manifest names it (paths resolved) */
+    char *outlet; /* from the manifest, or NULL */
+    char *error;  /* set when the entry itself is unusable */
+} cd_source_spec;
+
+/* Does a JSON source start here (a manifest or a saved document)? */
+bool cd_json_source_sniff(const char *bytes, size_t len);
+
+/* Read a manifest {"sources": [{"url"|"path": "...", "outlet": "...",
+ * "label": "..."}]} (paths relative to the manifest's folder). Returns true
+ * with *n == 0 when the JSON is not a manifest (e.g. a saved document);
+ * false with *err for malformed JSON or a bad manifest. The specs are
+ * malloc'd; free with cd_source_specs_free. */
+bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
+                      cd_source_spec **specs, size_t *n, char **err);
+void cd_source_specs_free(cd_source_spec *specs, size_t n);
+
+/* A document saved by `claimdiff extract -f json` (one source), not yet
+ * analysed. NULL with *err when it is not one. */
+cd_doc *cd_doc_from_json(const char *origin, const char *bytes, size_t len,
+                         const char *outlet, char **err);
+
+/* http:// or https:// (scheme case-insensitive) followed by something. */
+bool cd_url_like(const char *s);
 
 /* ------------------------------------------------ html.c, extract.c, meta.c */
 

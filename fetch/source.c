@@ -207,85 +207,110 @@ static cd_doc *load_html(const char *origin, const char *bytes, size_t len,
     return doc;
 }
 
-cd_doc *cd_source_load_bytes(const char *origin, const char *bytes, size_t len,
+/* A saved document (claimdiff extract -f json). */
+static cd_doc *load_json(const char *origin, const char *bytes, size_t len, const char *outlet,
+                         const cd_load_opts *opts, char **err)
+{
+    cd_source_spec *specs;
+    size_t n;
+    if (!cd_manifest_read(origin, bytes, len, &specs, &n, err))
+        return NULL;
+    if (n) {
+        cd_source_specs_free(specs, n);
+        *err = msg("a manifest can only be given on the command line, not inside another "
+                   "manifest%s", "");
+        return NULL;
+    }
+    cd_doc *doc = cd_doc_from_json(origin, bytes, len, outlet, err);
+    if (doc)
+        cd_doc_analyse(doc, opts->max_sentence_bytes);
+    return doc;
+}
+
+cd_doc *cd_source_load_owned(const char *origin, cd_buf *data, const char *http_charset,
                              const char *outlet, const cd_load_opts *opts, char **err)
 {
     *err = NULL;
-    if (len && looks_like_html(bytes, len))
-        return load_html(origin, bytes, len, NULL, outlet, opts, err);
-    cd_buf text = {0};
-    cd_decode_info info;
-    if (!decode(bytes, len, &text, &info, err)) {
-        cd_buf_free(&text);
-        return NULL;
+    const char *bytes = data->data ? data->data : "";
+    size_t len = data->len;
+    cd_doc *doc = NULL;
+    if (len && looks_like_html(bytes, len)) {
+        doc = load_html(origin, bytes, len, http_charset, outlet, opts, err);
+    } else if (len && cd_json_source_sniff(bytes, len)) {
+        doc = load_json(origin, bytes, len, outlet, opts, err);
+    } else {
+        /* decode, then let the raw bytes go before the (bigger) analysis */
+        cd_buf text = {0};
+        cd_decode_info info;
+        bool ok = decode(bytes, len, &text, &info, err);
+        cd_buf_free(data);
+        if (!ok) {
+            cd_buf_free(&text);
+            return NULL;
+        }
+        return load_text(origin, &text, &info, outlet, opts, err);
     }
-    return load_text(origin, &text, &info, outlet, opts, err);
+    cd_buf_free(data);
+    return doc;
 }
 
-cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opts *opts,
-                       char **err)
+bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err)
 {
     *err = NULL;
-    size_t max = opts->max_bytes ? opts->max_bytes : CD_DEFAULT_MAX_BYTES;
+    if (!max)
+        max = CD_DEFAULT_MAX_BYTES;
     if (max > CD_MAX_DOC_BYTES / 4)
         max = CD_MAX_DOC_BYTES / 4; /* decoding may grow text up to 3 times */
     int fd;
     bool is_stdin = strcmp(source, "-") == 0;
+    char hs[32];
+    human_size(max, hs, sizeof hs);
     if (is_stdin) {
         fd = STDIN_FILENO;
     } else {
         fd = open(source, O_RDONLY | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
             *err = msg("%s", strerror(errno));
-            return NULL;
+            return false;
         }
         struct stat st;
         if (fstat(fd, &st) == 0) {
             if (S_ISDIR(st.st_mode)) {
                 close(fd);
                 *err = msg("is a directory%s", "");
-                return NULL;
+                return false;
             }
             if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
                 close(fd);
-                char hs[32];
-                human_size(max, hs, sizeof hs);
                 *err = msg("larger than the %s limit (see --max-bytes)", hs);
-                return NULL;
+                return false;
             }
         }
     }
-    cd_buf data = {0};
     bool too_big;
     int e = 0;
-    bool ok = read_all(fd, max, &data, &too_big, &e);
+    bool ok = read_all(fd, max, out, &too_big, &e);
     if (!is_stdin)
         close(fd);
     if (!ok) {
-        cd_buf_free(&data);
+        cd_buf_free(out);
         *err = msg("read failed: %s", strerror(e));
-        return NULL;
+        return false;
     }
     if (too_big) {
-        cd_buf_free(&data);
-        char hs[32];
-        human_size(max, hs, sizeof hs);
+        cd_buf_free(out);
         *err = msg("larger than the %s limit (see --max-bytes)", hs);
+        return false;
+    }
+    return true;
+}
+
+cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opts *opts,
+                       char **err)
+{
+    cd_buf data = {0};
+    if (!cd_source_read(source, opts->max_bytes, &data, err))
         return NULL;
-    }
-    if (data.len && looks_like_html(data.data, data.len)) {
-        cd_doc *doc = load_html(source, data.data, data.len, NULL, outlet, opts, err);
-        cd_buf_free(&data);
-        return doc;
-    }
-    /* decode, then let the raw bytes go before the (bigger) analysis */
-    cd_buf text = {0};
-    cd_decode_info info;
-    ok = decode(data.data ? data.data : "", data.len, &text, &info, err);
-    cd_buf_free(&data);
-    if (!ok) {
-        cd_buf_free(&text);
-        return NULL;
-    }
-    return load_text(source, &text, &info, outlet, opts, err);
+    cd_doc *doc = cd_source_load_owned(source, &data, NULL, outlet, opts, err);
+    return doc;
 }

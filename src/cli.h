@@ -21,11 +21,6 @@ enum {
 /* Output formats; each command accepts a subset. */
 typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_HTML, FMT_MARKDOWN } cd_format;
 
-/* A --label NAME=SOURCE pair. */
-typedef struct {
-    const char *name, *source;
-} cd_label;
-
 /* Everything the options set. Filled by cd_options_parse(). */
 typedef struct {
     cd_format format;
@@ -78,13 +73,9 @@ void cd_warn(const cd_options *o, const char *source, const char *fmt, ...)
 /* A usage error: the message, then "Try 'claimdiff --help'."; returns 2. */
 int cd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* The outlet --label gives a source, or NULL. */
-const char *cd_label_for(const cd_options *o, const char *source);
-
-/* Load every positional source; failures are reported on stderr (one line each)
- * and leave NULL in docs[i]; *failed counts them. errs[i] holds the message. */
-cd_doc **cd_load_sources(const cd_options *o, char ***errs, size_t *failed);
-void cd_free_sources(cd_doc **docs, char **errs, size_t n);
+/* Load every source of the command (cd_sources_load); each failure and
+ * warning is reported on stderr. Returns the number of sources that failed. */
+size_t cd_load_sources(const cd_options *o, cd_source_set *set);
 
 /* Output sink: stdout, or -o FILE written to a temporary file in the same
  * directory and renamed into place by cd_out_close (atomic). */

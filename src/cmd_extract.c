@@ -29,16 +29,16 @@ static void field(FILE *f, const char *name, const char *v)
     fputc('\n', f);
 }
 
-static void write_text(FILE *f, const cd_options *o, cd_doc **docs)
+static void write_text(FILE *f, const cd_source_set *set, bool show_dropped)
 {
     size_t shown = 0;
-    for (size_t i = 0; i < o->n_args; i++) {
-        const cd_doc *d = docs[i];
+    for (size_t i = 0; i < set->n; i++) {
+        const cd_doc *d = set->docs[i];
         if (!d)
             continue;
         if (shown++)
             fputc('\n', f);
-        field(f, "source:", o->args[i]);
+        field(f, "source:", set->origins[i]);
         field(f, "outlet:", cd_doc_outlet(d));
         field(f, "title:", cd_doc_title(d));
         field(f, "byline:", cd_doc_byline(d));
@@ -53,7 +53,7 @@ static void write_text(FILE *f, const cd_options *o, cd_doc **docs)
             cd_put_text(f, text + p->start, p->end - p->start, false);
             fputc('\n', f);
         }
-        if (o->show_dropped && cd_doc_dropped_count(d)) {
+        if (show_dropped && cd_doc_dropped_count(d)) {
             fputs("\ndropped:\n", f);
             for (size_t k = 0; k < cd_doc_dropped_count(d); k++) {
                 const cd_dropped *x = cd_doc_dropped(d, k);
@@ -81,6 +81,8 @@ static json_t *doc_json(size_t i, const char *origin, const cd_doc *d, const cha
         json_array_append_new(dropped, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)x->line,
                                                  "reason", x->reason, "text", x->text));
     }
+    json_object_set_new(o, "canonical",
+                        d && cd_doc_canonical(d) ? json_string(cd_doc_canonical(d)) : json_null());
     json_object_set_new(o, "paragraphs", paras);
     json_object_set_new(o, "dropped_lines", dropped);
     return o;
@@ -88,9 +90,8 @@ static json_t *doc_json(size_t i, const char *origin, const cd_doc *d, const cha
 
 int cd_cmd_extract(const cd_options *o)
 {
-    char **errs;
-    size_t failed;
-    cd_doc **docs = cd_load_sources(o, &errs, &failed);
+    cd_source_set set;
+    size_t failed = cd_load_sources(o, &set);
     cd_out out;
     int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
     if (!cd_out_open(&out, o->output)) {
@@ -99,17 +100,17 @@ int cd_cmd_extract(const cd_options *o)
         if (o->format == FMT_JSON) {
             json_t *root = json_object(), *arr = json_array();
             json_object_set_new(root, "schema", json_string("claimdiff/1"));
-            for (size_t i = 0; i < o->n_args; i++)
-                json_array_append_new(arr, doc_json(i, o->args[i], docs[i], errs[i]));
+            for (size_t i = 0; i < set.n; i++)
+                json_array_append_new(arr, doc_json(i, set.origins[i], set.docs[i], set.errors[i]));
             json_object_set_new(root, "sources", arr);
             cd_json_write(out.f, root);
             json_decref(root);
         } else {
-            write_text(out.f, o, docs);
+            write_text(out.f, &set, o->show_dropped);
         }
         if (!cd_out_close(&out, true))
             rc = CD_EXIT_INTERNAL;
     }
-    cd_free_sources(docs, errs, o->n_args);
+    cd_source_set_free(&set);
     return rc;
 }

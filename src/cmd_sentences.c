@@ -4,16 +4,16 @@
 
 #include <string.h>
 
-static void write_text(FILE *f, const cd_options *o, cd_doc **docs)
+static void write_text(FILE *f, const cd_source_set *set)
 {
     size_t shown = 0;
-    for (size_t i = 0; i < o->n_args; i++) {
-        const cd_doc *d = docs[i];
+    for (size_t i = 0; i < set->n; i++) {
+        const cd_doc *d = set->docs[i];
         if (!d)
             continue;
-        if (o->n_args > 1) {
+        if (set->n > 1) {
             fputs(shown ? "\n==> " : "==> ", f);
-            cd_put_text(f, o->args[i], strlen(o->args[i]), true);
+            cd_put_text(f, set->origins[i], strlen(set->origins[i]), true);
             fputs(" <==\n", f);
         }
         shown++;
@@ -26,15 +26,15 @@ static void write_text(FILE *f, const cd_options *o, cd_doc **docs)
     }
 }
 
-static void write_json(FILE *f, const cd_options *o, cd_doc **docs, char **errs)
+static void write_json(FILE *f, const cd_source_set *set)
 {
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string("claimdiff/1"));
     json_t *sources = json_array(), *sents = json_array();
-    for (size_t i = 0; i < o->n_args; i++) {
-        json_array_append_new(sources, cd_json_source(i, o->args[i], docs[i], errs[i]));
-        for (size_t k = 0; docs[i] && k < cd_doc_sentence_count(docs[i]); k++)
-            json_array_append_new(sents, cd_json_sentence(i, docs[i], k));
+    for (size_t i = 0; i < set->n; i++) {
+        json_array_append_new(sources, cd_json_source(i, set->origins[i], set->docs[i], set->errors[i]));
+        for (size_t k = 0; set->docs[i] && k < cd_doc_sentence_count(set->docs[i]); k++)
+            json_array_append_new(sents, cd_json_sentence(i, set->docs[i], k));
     }
     json_object_set_new(root, "sources", sources);
     json_object_set_new(root, "sentences", sents);
@@ -44,21 +44,20 @@ static void write_json(FILE *f, const cd_options *o, cd_doc **docs, char **errs)
 
 int cd_cmd_sentences(const cd_options *o)
 {
-    char **errs;
-    size_t failed;
-    cd_doc **docs = cd_load_sources(o, &errs, &failed);
+    cd_source_set set;
+    size_t failed = cd_load_sources(o, &set);
     cd_out out;
     int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
     if (!cd_out_open(&out, o->output)) {
         rc = CD_EXIT_INTERNAL;
     } else {
         if (o->format == FMT_JSON)
-            write_json(out.f, o, docs, errs);
+            write_json(out.f, &set);
         else
-            write_text(out.f, o, docs);
+            write_text(out.f, &set);
         if (!cd_out_close(&out, true))
             rc = CD_EXIT_INTERNAL;
     }
-    cd_free_sources(docs, errs, o->n_args);
+    cd_source_set_free(&set);
     return rc;
 }

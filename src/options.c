@@ -238,14 +238,6 @@ int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o
                 break;
         }
     }
-    for (size_t k = 0; k < o->n_labels; k++) {
-        bool used = false;
-        for (size_t j = 0; j < o->n_args && !used; j++)
-            used = strcmp(o->args[j], o->labels[k].source) == 0;
-        if (!used)
-            return cd_usage_error("--label names '%s', which is not one of the sources",
-                                  o->labels[k].source);
-    }
     return -1;
 }
 
@@ -256,13 +248,4 @@ void cd_options_free(cd_options *o)
     free(o->labels);
     free(o->args);
     memset(o, 0, sizeof *o);
-}
-
-const char *cd_label_for(const cd_options *o, const char *source)
-{
-    const char *name = NULL;
-    for (size_t k = 0; k < o->n_labels; k++)
-        if (strcmp(o->labels[k].source, source) == 0)
-            name = o->labels[k].name; /* the last one wins */
-    return name;
 }

@@ -63,38 +63,28 @@ int cd_usage_error(const char *fmt, ...)
     return CD_EXIT_USAGE;
 }
 
-cd_doc **cd_load_sources(const cd_options *o, char ***errs, size_t *failed)
+size_t cd_load_sources(const cd_options *o, cd_source_set *set)
 {
-    cd_doc **docs = cd_xcalloc(o->n_args ? o->n_args : 1, sizeof *docs);
-    *errs = cd_xcalloc(o->n_args ? o->n_args : 1, sizeof **errs);
-    *failed = 0;
-    size_t stdin_uses = 0;
-    for (size_t i = 0; i < o->n_args; i++) {
-        const char *src = o->args[i];
-        if (strcmp(src, "-") == 0 && stdin_uses++) {
-            (*errs)[i] = cd_xstrndup("standard input was already read", 31);
-        } else {
-            docs[i] = cd_source_load(src, cd_label_for(o, src), &o->load, &(*errs)[i]);
-        }
-        if (!docs[i]) {
-            cd_error(src, "%s", (*errs)[i]);
-            (*failed)++;
+    cd_sources_load(o->args, o->n_args, o->labels, o->n_labels, &o->load, set);
+    size_t failed = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        if (!set->docs[i]) {
+            cd_error(set->origins[i], "%s", set->errors[i]);
+            failed++;
             continue;
         }
-        for (size_t w = 0; w < cd_doc_warning_count(docs[i]); w++)
-            cd_warn(o, src, "%s", cd_doc_warning(docs[i], w));
+        for (size_t w = 0; w < cd_doc_warning_count(set->docs[i]); w++)
+            cd_warn(o, set->origins[i], "%s", cd_doc_warning(set->docs[i], w));
     }
-    return docs;
-}
-
-void cd_free_sources(cd_doc **docs, char **errs, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        cd_doc_free(docs[i]);
-        free(errs[i]);
+    for (size_t k = 0; k < o->n_labels; k++) {
+        bool used = false;
+        for (size_t i = 0; i < set->n && !used; i++)
+            used = strcmp(set->origins[i], o->labels[k].source) == 0;
+        if (!used)
+            cd_warn(o, NULL, "--label names '%s', which is not one of the sources",
+                    o->labels[k].source);
     }
-    free(docs);
-    free(errs);
+    return failed;
 }
 
 bool cd_out_open(cd_out *out, const char *path)

@@ -230,10 +230,11 @@ Test(source, only_boilerplate)
     cd_doc_free(d);
 }
 
-Test(source, html_is_refused_clearly)
+Test(source, html_without_an_article)
 {
-    const char t[] = "<!DOCTYPE html><html><body><p>Hi.</p></body></html>";
-    expect_error(write_file("p.html", t, sizeof t - 1), &CLEAN, "HTML");
+    const char t[] = "<!DOCTYPE html><html><head><title>Menu</title></head><body>"
+                     "<nav><a href=/>Home</a> <a href=/news>News</a></nav></body></html>";
+    expect_error(write_file("p.html", t, sizeof t - 1), &CLEAN, "no article text found");
 }
 
 Test(source, size_cap)

@@ -1,0 +1,166 @@
+/* sourceset.c — the sources of one run: arguments resolved (manifests
+ * expanded, labels applied, standard input read once, the count capped),
+ * then every entry read and loaded. One bad entry never stops the others. */
+#include "fetch.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+bool cd_url_like(const char *s)
+{
+    return (strncasecmp(s, "http://", 7) == 0 && s[7]) ||
+           (strncasecmp(s, "https://", 8) == 0 && s[8]);
+}
+
+typedef struct {
+    char *origin, *outlet, *error;
+    cd_buf bytes;
+    bool have_bytes;
+} entry;
+
+typedef struct {
+    entry *v;
+    size_t n, cap;
+} entries;
+
+static entry *push(entries *e, const char *origin, const char *outlet)
+{
+    if (e->n == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 16;
+        e->v = cd_xrealloc(e->v, e->cap * sizeof *e->v);
+    }
+    entry *x = &e->v[e->n++];
+    memset(x, 0, sizeof *x);
+    x->origin = cd_xstrndup(origin, strlen(origin));
+    if (outlet)
+        x->outlet = cd_xstrndup(outlet, strlen(outlet));
+    return x;
+}
+
+static void set_error(entry *x, const char *msg)
+{
+    free(x->error);
+    x->error = cd_xstrndup(msg, strlen(msg));
+}
+
+static const char *label_for(const cd_label *labels, size_t n, const char *source)
+{
+    const char *name = NULL;
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(labels[k].source, source) == 0)
+            name = labels[k].name; /* the last one wins */
+    return name;
+}
+
+void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
+                     size_t n_labels, const cd_load_opts *opts, cd_source_set *set)
+{
+    entries e = {0};
+    bool stdin_read = false;
+    for (size_t i = 0; i < n_args; i++) {
+        const char *arg = args[i];
+        entry *x = push(&e, arg, label_for(labels, n_labels, arg));
+        if (cd_url_like(arg))
+            continue; /* downloaded below, all at once */
+        if (strcmp(arg, "-") == 0) {
+            if (stdin_read) {
+                set_error(x, "standard input was already read");
+                continue;
+            }
+            stdin_read = true;
+        }
+        char *err = NULL;
+        if (!cd_source_read(arg, opts->max_bytes, &x->bytes, &err)) {
+            x->error = err;
+            continue;
+        }
+        x->have_bytes = true;
+        if (!x->bytes.len || !cd_json_source_sniff(x->bytes.data, x->bytes.len))
+            continue;
+        cd_source_spec *specs;
+        size_t n;
+        if (!cd_manifest_read(arg, x->bytes.data, x->bytes.len, &specs, &n, &err)) {
+            x->error = err;
+            cd_buf_free(&x->bytes);
+            x->have_bytes = false;
+            continue;
+        }
+        if (n == 0)
+            continue; /* a saved document: loaded below */
+        /* the manifest stands for its entries */
+        cd_buf_free(&x->bytes);
+        free(x->origin);
+        free(x->outlet);
+        e.n--;
+        for (size_t k = 0; k < n; k++) {
+            const char *lab = label_for(labels, n_labels, specs[k].origin);
+            entry *y = push(&e, specs[k].origin, lab ? lab : specs[k].outlet);
+            if (specs[k].error)
+                set_error(y, specs[k].error);
+        }
+        cd_source_specs_free(specs, n);
+    }
+
+    /* cap the run */
+    for (size_t i = CD_MAX_SOURCES; i < e.n; i++) {
+        cd_buf b = {0};
+        cd_buf_printf(&b, "more than %u sources in one run: this one was not read",
+                      CD_MAX_SOURCES);
+        free(e.v[i].error);
+        e.v[i].error = cd_buf_steal(&b);
+        cd_buf_free(&e.v[i].bytes);
+        e.v[i].have_bytes = false;
+    }
+
+    /* files named by manifests are read now; URLs are not supported yet */
+    for (size_t i = 0; i < e.n; i++) {
+        entry *x = &e.v[i];
+        if (x->error || x->have_bytes)
+            continue;
+        char *err = NULL;
+        if (cd_url_like(x->origin)) {
+            set_error(x, "fetching URLs is not available in this version yet; save the page "
+                         "and give the file");
+        } else if (strcmp(x->origin, "-") == 0 && stdin_read) {
+            set_error(x, "standard input was already read");
+        } else if (cd_source_read(x->origin, opts->max_bytes, &x->bytes, &err)) {
+            x->have_bytes = true;
+            stdin_read |= strcmp(x->origin, "-") == 0;
+        } else {
+            x->error = err;
+        }
+    }
+
+    set->n = e.n;
+    set->origins = cd_xcalloc(e.n ? e.n : 1, sizeof *set->origins);
+    set->docs = cd_xcalloc(e.n ? e.n : 1, sizeof *set->docs);
+    set->errors = cd_xcalloc(e.n ? e.n : 1, sizeof *set->errors);
+    for (size_t i = 0; i < e.n; i++) {
+        entry *x = &e.v[i];
+        set->origins[i] = x->origin;
+        if (x->error) {
+            set->errors[i] = x->error;
+        } else {
+            char *err = NULL;
+            set->docs[i] = cd_source_load_owned(x->origin, &x->bytes, NULL, x->outlet, opts, &err);
+            set->errors[i] = err;
+        }
+        cd_buf_free(&x->bytes);
+        free(x->outlet);
+    }
+    free(e.v);
+}
+
+void cd_source_set_free(cd_source_set *set)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        free(set->origins[i]);
+        cd_doc_free(set->docs[i]);
+        free(set->errors[i]);
+    }
+    free(set->origins);
+    free(set->docs);
+    free(set->errors);
+    memset(set, 0, sizeof *set);
+}
