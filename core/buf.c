@@ -107,19 +107,28 @@ void cd_buf_put_cp(cd_buf *b, uint32_t cp)
     cd_buf_append(b, t, n);
 }
 
+void cd_buf_vprintf(cd_buf *b, const char *fmt, va_list ap)
+{
+    if (!fmt)
+        return; /* also keeps GCC's -Wformat-truncation quiet under -fsanitize */
+    va_list aq;
+    va_copy(aq, ap);
+    char probe[1];
+    int n = vsnprintf(probe, sizeof probe, fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        return;
+    cd_buf_reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
 void cd_buf_printf(cd_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    cd_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return;
-    cd_buf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 char *cd_buf_steal(cd_buf *b)

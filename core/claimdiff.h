@@ -15,6 +15,7 @@
 #ifndef CLAIMDIFF_H
 #define CLAIMDIFF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,6 +48,8 @@ void cd_buf_putc(cd_buf *b, char c);
 void cd_buf_put_cp(cd_buf *b, uint32_t cp);
 void cd_buf_printf(cd_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void cd_buf_vprintf(cd_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 /* Give up ownership of the bytes (NUL-terminated, never NULL); b is reset. */
 char *cd_buf_steal(cd_buf *b);
 void cd_buf_free(cd_buf *b);

@@ -21,15 +21,7 @@ static void vmessage(const char *kind, const char *source, const char *fmt, va_l
         cd_buf_printf(&b, "%s: ", s.data ? s.data : "");
         cd_buf_free(&s);
     }
-    va_list aq;
-    va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
-    va_end(aq);
-    if (n > 0) {
-        cd_buf_reserve(&b, (size_t)n);
-        vsnprintf(b.data + b.len, (size_t)n + 1, fmt, ap);
-        b.len += (size_t)n;
-    }
+    cd_buf_vprintf(&b, fmt, ap);
     cd_buf_putc(&b, '\n');
     fputs(b.data, stderr);
     cd_buf_free(&b);
