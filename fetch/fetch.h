@@ -17,6 +17,11 @@ typedef struct {
     size_t max_bytes;          /* bytes read per source; 0 = CD_DEFAULT_MAX_BYTES */
     size_t max_sentence_bytes; /* 0 = CD_MAX_SENTENCE_BYTES */
     bool no_clean;             /* keep every line of text input */
+    /* URLs (see fetch/net.h for the defaults) */
+    long timeout_s;            /* per request; 0 = default */
+    int jobs;                  /* concurrent downloads; 0 = default */
+    const char *cache_dir;     /* NULL = $XDG_CACHE_HOME/claimdiff */
+    bool offline, refresh, progress;
 } cd_load_opts;
 
 /* Load SOURCE ("-" for stdin, else a file path), decode it to clean UTF-8,
@@ -91,20 +96,17 @@ void cd_source_specs_free(cd_source_spec *specs, size_t n);
 cd_doc *cd_doc_from_json(const char *origin, const char *bytes, size_t len,
                          const char *outlet, char **err);
 
-/* http:// or https:// (scheme case-insensitive) followed by something. */
-bool cd_url_like(const char *s);
-
 /* ------------------------------------------------ html.c, extract.c, meta.c */
 
 /* A parsed HTML page (opaque; fetch/html.h has the inside for fetch/). */
 typedef struct cd_html cd_html;
 
 /* Parse an HTML page with libxml2 (recover, no network, no entities). The
- * charset comes from http_charset (the Content-Type header, may be NULL),
- * then <meta charset> / http-equiv, then a BOM, else UTF-8 with a
- * windows-1252 fallback for bytes that are not UTF-8. Returns NULL with *err
- * set (malloc'd, one line) when nothing could be parsed. Free with
- * cd_html_free. */
+ * charset comes from a BOM, then http_charset (the Content-Type header, may
+ * be NULL), then <meta charset> / http-equiv in the first 16 KiB, then UTF-8
+ * when the bytes are valid UTF-8, else windows-1252 (as browsers do).
+ * Returns NULL with *err set (malloc'd, one line) when nothing could be
+ * parsed. Free with cd_html_free. */
 cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, char **err);
 void cd_html_free(cd_html *h);
 

@@ -1,7 +1,7 @@
 /* manifest.c — JSON sources: a manifest naming other sources, and a saved
  * document (the output of `claimdiff extract -f json`). Read with jansson;
  * every malformed shape is a one-line error, never a crash. */
-#include "fetch.h"
+#include "net.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -101,7 +101,7 @@ bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
         const char *outlet = json_is_object(e) ? str_field(e, "outlet") : NULL;
         if (!outlet && json_is_object(e))
             outlet = str_field(e, "label");
-        if (url && cd_url_like(url)) {
+        if (url && cd_is_url(url)) {
             v[i].origin = cd_xstrndup(url, strlen(url));
         } else if (path) {
             v[i].origin = resolve_path(origin, path);

@@ -60,11 +60,23 @@ static bool read_all(int fd, size_t max, cd_buf *out, bool *too_big, int *err)
     return true;
 }
 
-/* The outlet name a file gives when nothing better is known. */
+/* The outlet name a source gives when nothing better is known: the host of
+ * a URL (without "www."), else the file name without its extension. */
 static char *outlet_from_path(const char *path)
 {
     if (strcmp(path, "-") == 0)
         return cd_xstrndup("stdin", 5);
+    const char *host = strstr(path, "://");
+    if (host) {
+        host += 3;
+        const char *at = strpbrk(host, "@/");
+        if (at && *at == '@')
+            host = at + 1;
+        if (strncasecmp(host, "www.", 4) == 0)
+            host += 4;
+        size_t n = strcspn(host, ":/?#");
+        return cd_xstrndup(host, n);
+    }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');

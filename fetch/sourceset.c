@@ -1,20 +1,15 @@
 /* sourceset.c — the sources of one run: arguments resolved (manifests
  * expanded, labels applied, standard input read once, the count capped),
  * then every entry read and loaded. One bad entry never stops the others. */
-#include "fetch.h"
+#include "net.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-bool cd_url_like(const char *s)
-{
-    return (strncasecmp(s, "http://", 7) == 0 && s[7]) ||
-           (strncasecmp(s, "https://", 8) == 0 && s[8]);
-}
-
 typedef struct {
     char *origin, *outlet, *error;
+    char *charset; /* declared by the HTTP server */
     cd_buf bytes;
     bool have_bytes;
 } entry;
@@ -53,6 +48,50 @@ static const char *label_for(const cd_label *labels, size_t n, const char *sourc
     return name;
 }
 
+/* Download every URL entry at once (concurrently, through the cache). */
+static void download(entries *e, const cd_load_opts *opts)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->n; i++)
+        n += !e->v[i].error && !e->v[i].have_bytes && cd_is_url(e->v[i].origin);
+    if (!n)
+        return;
+    const char **urls = cd_xcalloc(n, sizeof *urls);
+    size_t *idx = cd_xcalloc(n, sizeof *idx);
+    size_t k = 0;
+    for (size_t i = 0; i < e->n; i++)
+        if (!e->v[i].error && !e->v[i].have_bytes && cd_is_url(e->v[i].origin)) {
+            urls[k] = e->v[i].origin;
+            idx[k++] = i;
+        }
+    cd_net_opts no = {.timeout_s = opts->timeout_s,
+                      .max_bytes = opts->max_bytes,
+                      .jobs = opts->jobs,
+                      .cache_dir = opts->cache_dir,
+                      .offline = opts->offline,
+                      .refresh = opts->refresh,
+                      .progress = opts->progress};
+    cd_fetch_result *res = cd_xcalloc(n, sizeof *res);
+    cd_fetch_urls(urls, n, &no, res);
+    for (k = 0; k < n; k++) {
+        entry *x = &e->v[idx[k]];
+        if (res[k].error) {
+            x->error = res[k].error;
+            res[k].error = NULL;
+        } else {
+            x->bytes = res[k].body;
+            memset(&res[k].body, 0, sizeof res[k].body);
+            x->have_bytes = true;
+            x->charset = res[k].charset;
+            res[k].charset = NULL;
+        }
+        cd_fetch_result_free(&res[k]);
+    }
+    free(res);
+    free(urls);
+    free(idx);
+}
+
 void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
                      size_t n_labels, const cd_load_opts *opts, cd_source_set *set)
 {
@@ -61,7 +100,7 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
     for (size_t i = 0; i < n_args; i++) {
         const char *arg = args[i];
         entry *x = push(&e, arg, label_for(labels, n_labels, arg));
-        if (cd_url_like(arg))
+        if (cd_is_url(arg))
             continue; /* downloaded below, all at once */
         if (strcmp(arg, "-") == 0) {
             if (stdin_read) {
@@ -113,16 +152,15 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
         e.v[i].have_bytes = false;
     }
 
-    /* files named by manifests are read now; URLs are not supported yet */
+    download(&e, opts);
+
+    /* files named by manifests are read now */
     for (size_t i = 0; i < e.n; i++) {
         entry *x = &e.v[i];
         if (x->error || x->have_bytes)
             continue;
         char *err = NULL;
-        if (cd_url_like(x->origin)) {
-            set_error(x, "fetching URLs is not available in this version yet; save the page "
-                         "and give the file");
-        } else if (strcmp(x->origin, "-") == 0 && stdin_read) {
+        if (strcmp(x->origin, "-") == 0 && stdin_read) {
             set_error(x, "standard input was already read");
         } else if (cd_source_read(x->origin, opts->max_bytes, &x->bytes, &err)) {
             x->have_bytes = true;
@@ -143,11 +181,13 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
             set->errors[i] = x->error;
         } else {
             char *err = NULL;
-            set->docs[i] = cd_source_load_owned(x->origin, &x->bytes, NULL, x->outlet, opts, &err);
+            set->docs[i] =
+                cd_source_load_owned(x->origin, &x->bytes, x->charset, x->outlet, opts, &err);
             set->errors[i] = err;
         }
         cd_buf_free(&x->bytes);
         free(x->outlet);
+        free(x->charset);
     }
     free(e.v);
 }

@@ -38,7 +38,8 @@ typedef struct {
 enum {
     CMD_SENTENCES = 1 << 0,
     CMD_EXTRACT = 1 << 1,
-    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT
+    CMD_FETCH = 1 << 2,
+    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT | CMD_FETCH
 };
 
 typedef struct {
@@ -56,6 +57,7 @@ extern const cd_command cd_commands[];
 /* The subcommands (one file each). */
 int cd_cmd_sentences(const cd_options *o);
 int cd_cmd_extract(const cd_options *o);
+int cd_cmd_fetch(const cd_options *o);
 
 /* Parse argv[0..argc) (after the command name) for command cmd. Returns -1 on
  * success; otherwise an exit status to return at once (help printed: 0, usage

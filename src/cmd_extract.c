@@ -5,20 +5,6 @@
 
 #include <string.h>
 
-static const char *kind_name(cd_para_kind k)
-{
-    switch (k) {
-    case CD_PARA_TITLE:
-        return "title";
-    case CD_PARA_HEADING:
-        return "heading";
-    case CD_PARA_LIST:
-        return "list";
-    default:
-        return "body";
-    }
-}
-
 static void field(FILE *f, const char *name, const char *v)
 {
     fprintf(f, "%-10s ", name);
@@ -43,8 +29,10 @@ static void write_text(FILE *f, const cd_source_set *set, bool show_dropped)
         field(f, "title:", cd_doc_title(d));
         field(f, "byline:", cd_doc_byline(d));
         field(f, "published:", cd_doc_published(d));
-        fprintf(f, "%-10s %zu paragraphs, %zu sentences, %zu lines dropped\n\n", "kept:",
-                cd_doc_paragraph_count(d), cd_doc_sentence_count(d), cd_doc_dropped_count(d));
+        size_t np = cd_doc_paragraph_count(d), ns = cd_doc_sentence_count(d),
+               nd = cd_doc_dropped_count(d);
+        fprintf(f, "%-10s %zu paragraph%s, %zu sentence%s, %zu line%s dropped\n\n", "kept:", np,
+                np == 1 ? "" : "s", ns, ns == 1 ? "" : "s", nd, nd == 1 ? "" : "s");
         const char *text = cd_doc_text(d, NULL);
         for (size_t k = 0; k < cd_doc_paragraph_count(d); k++) {
             const cd_paragraph *p = cd_doc_paragraph(d, k);
@@ -65,29 +53,6 @@ static void write_text(FILE *f, const cd_source_set *set, bool show_dropped)
     }
 }
 
-static json_t *doc_json(size_t i, const char *origin, const cd_doc *d, const char *err)
-{
-    json_t *o = cd_json_source(i, origin, d, err);
-    json_t *paras = json_array(), *dropped = json_array();
-    const char *text = d ? cd_doc_text(d, NULL) : "";
-    for (size_t k = 0; d && k < cd_doc_paragraph_count(d); k++) {
-        const cd_paragraph *p = cd_doc_paragraph(d, k);
-        json_array_append_new(paras, json_pack("{s:s, s:I, s:s%}", "kind", kind_name(p->kind),
-                                               "line", (json_int_t)p->line, "text",
-                                               text + p->start, p->end - p->start));
-    }
-    for (size_t k = 0; d && k < cd_doc_dropped_count(d); k++) {
-        const cd_dropped *x = cd_doc_dropped(d, k);
-        json_array_append_new(dropped, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)x->line,
-                                                 "reason", x->reason, "text", x->text));
-    }
-    json_object_set_new(o, "canonical",
-                        d && cd_doc_canonical(d) ? json_string(cd_doc_canonical(d)) : json_null());
-    json_object_set_new(o, "paragraphs", paras);
-    json_object_set_new(o, "dropped_lines", dropped);
-    return o;
-}
-
 int cd_cmd_extract(const cd_options *o)
 {
     cd_source_set set;
@@ -101,7 +66,7 @@ int cd_cmd_extract(const cd_options *o)
             json_t *root = json_object(), *arr = json_array();
             json_object_set_new(root, "schema", json_string("claimdiff/1"));
             for (size_t i = 0; i < set.n; i++)
-                json_array_append_new(arr, doc_json(i, set.origins[i], set.docs[i], set.errors[i]));
+                json_array_append_new(arr, cd_json_document(i, set.origins[i], set.docs[i], set.errors[i]));
             json_object_set_new(root, "sources", arr);
             cd_json_write(out.f, root);
             json_decref(root);

@@ -48,6 +48,43 @@ json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i)
     return o;
 }
 
+static const char *kind_name(cd_para_kind k)
+{
+    switch (k) {
+    case CD_PARA_TITLE:
+        return "title";
+    case CD_PARA_HEADING:
+        return "heading";
+    case CD_PARA_LIST:
+        return "list";
+    default:
+        return "body";
+    }
+}
+
+json_t *cd_json_document(size_t i, const char *origin, const cd_doc *d, const char *err)
+{
+    json_t *o = cd_json_source(i, origin, d, err);
+    json_t *paras = json_array(), *dropped = json_array();
+    const char *text = d ? cd_doc_text(d, NULL) : "";
+    for (size_t k = 0; d && k < cd_doc_paragraph_count(d); k++) {
+        const cd_paragraph *p = cd_doc_paragraph(d, k);
+        json_array_append_new(paras, json_pack("{s:s, s:I, s:s%}", "kind", kind_name(p->kind),
+                                               "line", (json_int_t)p->line, "text",
+                                               text + p->start, p->end - p->start));
+    }
+    for (size_t k = 0; d && k < cd_doc_dropped_count(d); k++) {
+        const cd_dropped *x = cd_doc_dropped(d, k);
+        json_array_append_new(dropped, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)x->line,
+                                                 "reason", x->reason, "text", x->text));
+    }
+    json_object_set_new(o, "canonical",
+                        d && cd_doc_canonical(d) ? json_string(cd_doc_canonical(d)) : json_null());
+    json_object_set_new(o, "paragraphs", paras);
+    json_object_set_new(o, "dropped_lines", dropped);
+    return o;
+}
+
 bool cd_json_write(FILE *f, json_t *root)
 {
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

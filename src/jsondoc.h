@@ -12,6 +12,11 @@
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err);
 /* SENTENCE object for sentence i of doc (1-based "sentence" number). */
 json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i);
+/* The whole document of the index-th source: the sources[] entry plus
+ * "canonical", "paragraphs" [{kind, line, text}] and "dropped_lines"
+ * [{line, reason, text}] — what `extract -f json` prints and what a saved
+ * document source reads back. */
+json_t *cd_json_document(size_t index, const char *origin, const cd_doc *doc, const char *err);
 /* Pretty-print root to f with a final newline; false on a write error. */
 bool cd_json_write(FILE *f, json_t *root);
 

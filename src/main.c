@@ -16,6 +16,11 @@ const cd_command cd_commands[] = {
      "Show the article text and metadata (title, byline, date) extracted from each "
      "source, and how many lines of site furniture were dropped.",
      "text|json", cd_cmd_extract},
+    {"fetch", CMD_FETCH, "URL...", "download pages into the cache",
+     "Download each page (concurrently, through the cache) and show what was found: "
+     "the sentence count and title of each. With -o DIR (an existing directory) every "
+     "document is saved there as JSON, to be given back later as a SOURCE.",
+     "text|json", cd_cmd_fetch},
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -33,8 +38,10 @@ static void usage(FILE *f)
     cd_options_help(f, CMD_ALL);
     fprintf(f, "  %-28s %s\n", "    --version", "print the version and exit");
     fprintf(f, "\n"
-               "SOURCE is a plain-text file (any encoding claimdiff can detect: UTF-8,\n"
-               "UTF-16 with BOM, Windows-1252), or - for standard input.\n"
+               "SOURCE is an http(s) URL, an HTML or text file (the kind is read from the\n"
+               "content; text in UTF-8, UTF-16 with BOM or Windows-1252), a manifest\n"
+               "{\"sources\": [{\"url\"|\"path\": ..., \"outlet\": ...}]}, a document saved\n"
+               "by 'extract -f json', or - for standard input.\n"
                "\n"
                "Exit status:\n"
                "  0  success\n"
@@ -66,7 +73,7 @@ int main(int argc, char **argv)
     if (!cmd) {
         if (name[0] == '-')
             return cd_usage_error("'%s' must come after a command", name);
-        static const char *const later[] = {"compare", "check", "fetch", "pairs", NULL};
+        static const char *const later[] = {"compare", "check", "pairs", NULL};
         for (const char *const *l = later; *l; l++)
             if (strcmp(*l, name) == 0)
                 return cd_usage_error("'%s' is not available in this version yet", name);

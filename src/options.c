@@ -9,7 +9,8 @@
 
 typedef enum {
     OPT_FORMAT, OPT_OUTPUT, OPT_LABEL, OPT_NO_CLEAN, OPT_MAX_BYTES,
-    OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP
+    OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP, OPT_CACHE_DIR, OPT_OFFLINE,
+    OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS
 } opt_id;
 
 typedef struct {
@@ -34,6 +35,12 @@ static const opt_row OPTIONS[] = {
      "read at most N bytes per source (suffix K, M; default 10M, at most 256M)"},
     {OPT_MAX_SENTENCE, 0, "max-sentence-bytes", "N", CMD_ALL,
      "cut sentences longer than N bytes (default 8192)"},
+    {OPT_CACHE_DIR, 0, "cache-dir", "DIR", CMD_ALL,
+     "keep downloaded pages in DIR (default $XDG_CACHE_HOME/claimdiff)"},
+    {OPT_OFFLINE, 0, "offline", NULL, CMD_ALL, "use only the cache; a page not in it is an error"},
+    {OPT_REFRESH, 0, "refresh", NULL, CMD_ALL, "download again even when the cache has the page"},
+    {OPT_TIMEOUT, 0, "timeout", "SECONDS", CMD_ALL, "give up on a download after SECONDS (default 20)"},
+    {OPT_JOBS, 0, "jobs", "N", CMD_ALL, "download N pages at once, at most 2 per host (default 8)"},
     {OPT_SHOW_DROPPED, 0, "show-dropped", NULL, CMD_EXTRACT,
      "also list the dropped lines with the reason for each"},
     {OPT_QUIET, 'q', "quiet", NULL, CMD_ALL, "no warnings on standard error"},
@@ -142,6 +149,33 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
     case OPT_QUIET:
         o->quiet = true;
         break;
+    case OPT_CACHE_DIR:
+        if (!*val)
+            return cd_usage_error("--cache-dir needs a directory");
+        o->load.cache_dir = val;
+        break;
+    case OPT_OFFLINE:
+        o->load.offline = true;
+        break;
+    case OPT_REFRESH:
+        o->load.refresh = true;
+        break;
+    case OPT_TIMEOUT: {
+        char *end;
+        long v = strtol(val, &end, 10);
+        if (end == val || *end || v < 1 || v > 3600)
+            return cd_usage_error("--timeout wants seconds from 1 to 3600, got '%s'", val);
+        o->load.timeout_s = v;
+        break;
+    }
+    case OPT_JOBS: {
+        char *end;
+        long v = strtol(val, &end, 10);
+        if (end == val || *end || v < 1 || v > 64)
+            return cd_usage_error("--jobs wants a number from 1 to 64, got '%s'", val);
+        o->load.jobs = (int)v;
+        break;
+    }
     case OPT_SHOW_DROPPED:
         o->show_dropped = true;
         break;
@@ -151,10 +185,18 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
     return -1;
 }
 
+/* Checks across options, after all of them are read. */
+static int check(cd_options *o)
+{
+    if (o->load.offline && o->load.refresh)
+        return cd_usage_error("--offline and --refresh exclude each other");
+    return -1;
+}
+
 static void command_help(const cd_command *cmd)
 {
     printf("Usage: claimdiff %s [OPTIONS] %s\n\n%s\n\n", cmd->name, cmd->args, cmd->summary);
-    printf("SOURCE is a text file, or - for standard input.\n");
+    printf("SOURCE is a URL, an HTML or text file, a manifest, a saved document, or -.\n");
     printf("Formats (-f): %s\n\nOptions:\n", cmd->formats);
     cd_options_help(stdout, cmd->bit);
     printf("\nExit status: 0 success, 2 usage error, 3 a source could not be read "
@@ -238,7 +280,7 @@ int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o
                 break;
         }
     }
-    return -1;
+    return check(o);
 }
 
 void cd_options_free(cd_options *o)

@@ -57,7 +57,9 @@ int cd_usage_error(const char *fmt, ...)
 
 size_t cd_load_sources(const cd_options *o, cd_source_set *set)
 {
-    cd_sources_load(o->args, o->n_args, o->labels, o->n_labels, &o->load, set);
+    cd_load_opts lo = o->load;
+    lo.progress = !o->quiet && isatty(STDERR_FILENO); /* progress only on a terminal */
+    cd_sources_load(o->args, o->n_args, o->labels, o->n_labels, &lo, set);
     size_t failed = 0;
     for (size_t i = 0; i < set->n; i++) {
         if (!set->docs[i]) {

@@ -171,3 +171,85 @@ Test(sourceset, labels_and_a_bad_source_among_good_ones)
     cr_expect_str_eq(cd_doc_outlet(set.docs[2]), "Courier");
     cd_source_set_free(&set);
 }
+
+/* ------------------------------------------------- URLs through a local server */
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+/* Serve files of fixtures/story/ on 127.0.0.1; returns the port. */
+static int serve(pid_t *pid)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(s >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    cr_assert_eq(bind(s, (struct sockaddr *)&a, sizeof a), 0);
+    cr_assert_eq(listen(s, 16), 0);
+    socklen_t len = sizeof a;
+    getsockname(s, (struct sockaddr *)&a, &len);
+    *pid = fork();
+    cr_assert(*pid >= 0);
+    if (*pid == 0) {
+        alarm(30);
+        for (;;) {
+            int c = accept(s, NULL, NULL);
+            if (c < 0)
+                _exit(0);
+            char req[2048] = {0}, path[512];
+            ssize_t r = read(c, req, sizeof req - 1);
+            char name[256] = "";
+            if (r > 0)
+                sscanf(req, "GET /%255s", name);
+            snprintf(path, sizeof path, "%s/story/%s", FIXTURES, name);
+            FILE *f = strchr(name, '/') ? NULL : fopen(path, "rb");
+            char body[65536];
+            size_t n = f ? fread(body, 1, sizeof body, f) : 0;
+            if (f)
+                fclose(f);
+            char head[256];
+            int h = snprintf(head, sizeof head,
+                             "HTTP/1.1 %s\r\nContent-Type: text/html\r\nContent-Length: %zu\r\n"
+                             "Connection: close\r\n\r\n",
+                             f ? "200 OK" : "404 Not Found", n);
+            if (write(c, head, (size_t)h) < 0 || write(c, body, n) < 0)
+                _exit(1);
+            close(c);
+        }
+    }
+    close(s);
+    return ntohs(a.sin_port);
+}
+
+Test(sourceset, urls_are_downloaded_and_cached)
+{
+    pid_t pid;
+    int port = serve(&pid);
+    char good[128], missing[128];
+    snprintf(good, sizeof good, "http://127.0.0.1:%d/meridian-wire.html", port);
+    snprintf(missing, sizeof missing, "http://127.0.0.1:%d/nope.html", port);
+    char *args[] = {good, missing};
+    cd_load_opts o = {.cache_dir = path_of("cache"), .timeout_s = 10};
+    cd_source_set set;
+    cd_sources_load(args, 2, NULL, 0, &o, &set);
+    cr_assert_eq(set.n, 2);
+    cr_assert_not_null(set.docs[0], "%s", set.errors[0]);
+    cr_expect_str_eq(cd_doc_outlet(set.docs[0]), "Meridian Wire");
+    cr_expect_gt(cd_doc_sentence_count(set.docs[0]), 10);
+    size_t n0 = cd_doc_sentence_count(set.docs[0]);
+    cr_expect_null(set.docs[1]);
+    cr_expect_not_null(strstr(set.errors[1], "HTTP 404"), "%s", set.errors[1]);
+    cd_source_set_free(&set);
+
+    /* the server is gone: offline, the cache answers the same */
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    o.offline = true;
+    cd_sources_load(args, 2, NULL, 0, &o, &set);
+    cr_assert_not_null(set.docs[0], "%s", set.errors[0]);
+    cr_expect_eq(cd_doc_sentence_count(set.docs[0]), n0);
+    cr_expect_not_null(strstr(set.errors[1], "not in the cache"), "%s", set.errors[1]);
+    cd_source_set_free(&set);
+}
