@@ -80,6 +80,7 @@ json_t *cd_json_document(size_t i, const char *origin, const cd_doc *d, const ch
     }
     json_object_set_new(o, "canonical",
                         d && cd_doc_canonical(d) ? json_string(cd_doc_canonical(d)) : json_null());
+    json_object_set_new(o, "text", d ? json_string(cd_doc_text(d, NULL)) : json_null());
     json_object_set_new(o, "paragraphs", paras);
     json_object_set_new(o, "dropped_lines", dropped);
     return o;

@@ -239,6 +239,8 @@ Test(sourceset, urls_are_downloaded_and_cached)
     cr_expect_str_eq(cd_doc_outlet(set.docs[0]), "Meridian Wire");
     cr_expect_gt(cd_doc_sentence_count(set.docs[0]), 10);
     size_t n0 = cd_doc_sentence_count(set.docs[0]);
+    char *text0 = cd_xstrndup(cd_doc_text(set.docs[0], NULL), strlen(cd_doc_text(set.docs[0], NULL)));
+    char *title0 = cd_xstrndup(cd_doc_title(set.docs[0]), strlen(cd_doc_title(set.docs[0])));
     cr_expect_null(set.docs[1]);
     cr_expect_not_null(strstr(set.errors[1], "HTTP 404"), "%s", set.errors[1]);
     cd_source_set_free(&set);
@@ -250,6 +252,10 @@ Test(sourceset, urls_are_downloaded_and_cached)
     cd_sources_load(args, 2, NULL, 0, &o, &set);
     cr_assert_not_null(set.docs[0], "%s", set.errors[0]);
     cr_expect_eq(cd_doc_sentence_count(set.docs[0]), n0);
+    cr_expect_str_eq(cd_doc_text(set.docs[0], NULL), text0, "offline text differs");
+    cr_expect_str_eq(cd_doc_title(set.docs[0]), title0);
+    free(text0);
+    free(title0);
     cr_expect_not_null(strstr(set.errors[1], "not in the cache"), "%s", set.errors[1]);
     cd_source_set_free(&set);
 }
