@@ -167,6 +167,8 @@ cd_arena *cd_arena_new(void)
 
 void *cd_arena_alloc(cd_arena *a, size_t n)
 {
+    if (n > SIZE_MAX / 2)
+        cd_die_oom();
     n = (n + 7) & ~(size_t)7;
     if (n == 0)
         n = 8;

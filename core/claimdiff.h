@@ -71,12 +71,13 @@ void cd_arena_free(cd_arena *a);
  * U+FFFD with *valid = false (Unicode's "maximal subpart" practice). Overlongs, surrogates and values above
  * U+10FFFF are invalid. */
 size_t cd_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp, bool *valid);
-/* Number of code points in s[0..len) (counting each invalid byte as one). */
+/* Number of code points in s[0..len), counting each invalid sequence (as
+ * cd_utf8_decode delimits it) as one. */
 size_t cd_utf8_count(const char *s, size_t len);
 /* True when s[0..len) is valid UTF-8. */
 bool cd_utf8_valid(const char *s, size_t len);
-/* Append s to out with every invalid byte replaced by U+FFFD.
- * Returns the number of replacements made. */
+/* Append s to out with every invalid sequence (as cd_utf8_decode delimits
+ * it) replaced by U+FFFD. Returns the number of replacements made. */
 size_t cd_utf8_repair(const char *s, size_t len, cd_buf *out);
 
 /* ------------------------------------------------------- decoding of input */

@@ -21,6 +21,7 @@ struct cd_doc {
     const char **warnings;
     size_t n_warnings, cap_warnings;
     bool analysed;
+    bool truncated; /* paragraphs refused at CD_MAX_DOC_BYTES */
 };
 
 /* Grow *v (of element size sz) so that it holds at least n + 1 elements. */
@@ -78,6 +79,12 @@ void cd_doc_add_paragraph(cd_doc *d, const char *s, size_t len, cd_para_kind kin
 {
     if (d->analysed || len == 0)
         return;
+    if (d->text.len + len + 2 > CD_MAX_DOC_BYTES) {
+        if (!d->truncated)
+            cd_doc_add_warning(d, "text cut at 1 GiB: the rest of the document was left out");
+        d->truncated = true;
+        return;
+    }
     if (d->n_paras)
         cd_buf_append(&d->text, "\n\n", 2);
     grow((void **)&d->paras, &d->cap_paras, d->n_paras, sizeof *d->paras);

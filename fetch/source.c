@@ -20,6 +20,11 @@ static char *msg(const char *fmt, const char *a)
     return cd_buf_steal(&b);
 }
 
+static char *msg0(const char *text)
+{
+    return cd_xstrndup(text, strlen(text));
+}
+
 static void human_size(size_t n, char *out, size_t cap)
 {
     if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
@@ -93,15 +98,16 @@ static bool looks_like_html(const char *t, size_t len)
         i = 3;
     while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t'))
         i++;
-    size_t n = len - i < 1024 ? len - i : 1024;
-    if (n == 0 || t[i] != '<')
+    if (i >= len || t[i] != '<')
         return false;
     static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body",
                                        "<!--", "<meta", "<div", "<p>", "<article",
                                        "<title", "<script", "<link", "<style"};
-    for (size_t k = 0; k < sizeof tags / sizeof *tags; k++)
-        if (strncasecmp(t + i, tags[k], strlen(tags[k])) == 0)
-            return true;
+    for (size_t k = 0; k < sizeof tags / sizeof *tags; k++) {
+        size_t tl = strlen(tags[k]);
+        if (len - i >= tl && strncasecmp(t + i, tags[k], tl) == 0)
+            return true; /* bytes need not be NUL-terminated */
+    }
     return false;
 }
 
@@ -110,11 +116,11 @@ static bool decode(const char *bytes, size_t len, cd_buf *text, cd_decode_info *
                    char **err)
 {
     if (len == 0) {
-        *err = msg("empty input%s", "");
+        *err = msg0("empty input");
         return false;
     }
     if (!cd_text_decode(bytes, len, text, info)) {
-        *err = msg("binary data, not text%s", "");
+        *err = msg0("binary data, not text");
         return false;
     }
     return true;
@@ -146,7 +152,7 @@ static cd_doc *load_text(const char *origin, cd_buf *text, const cd_decode_info 
                      text->data[i] == '\f');
     if (!nonspace) {
         cd_buf_free(text);
-        *err = msg("no text (only white space or control characters)%s", "");
+        *err = msg0("no text (only white space or control characters)");
         return NULL;
     }
     cd_doc *doc = cd_doc_new(origin);
@@ -167,8 +173,12 @@ static cd_doc *load_text(const char *origin, cd_buf *text, const cd_decode_info 
         w.len = 0;
     }
     if (info->nul || info->controls) {
-        cd_buf_printf(&w, "%zu NUL byte%s and %zu control character%s removed", info->nul,
-                      info->nul == 1 ? "" : "s", info->controls, info->controls == 1 ? "" : "s");
+        if (info->nul)
+            cd_buf_printf(&w, "%zu NUL byte%s", info->nul, info->nul == 1 ? "" : "s");
+        if (info->controls)
+            cd_buf_printf(&w, "%s%zu control character%s", info->nul ? " and " : "",
+                          info->controls, info->controls == 1 ? "" : "s");
+        cd_buf_puts(&w, " removed");
         cd_doc_add_warning(doc, w.data);
         w.len = 0;
     }
@@ -206,7 +216,7 @@ static cd_doc *load_html(const char *origin, const char *bytes, size_t len,
     size_t paras = cd_html_extract(h, doc);
     cd_html_free(h);
     if (paras == 0) {
-        *err = msg("no article text found in the page%s", "");
+        *err = msg0("no article text found in the page");
         cd_doc_free(doc);
         return NULL;
     }
@@ -229,8 +239,8 @@ static cd_doc *load_json(const char *origin, const char *bytes, size_t len, cons
         return NULL;
     if (n) {
         cd_source_specs_free(specs, n);
-        *err = msg("a manifest can only be given on the command line, not inside another "
-                   "manifest%s", "");
+        *err = msg0("a manifest can only be given on the command line, not inside another "
+                   "manifest");
         return NULL;
     }
     cd_doc *doc = cd_doc_from_json(origin, bytes, len, outlet, err);
@@ -289,7 +299,7 @@ bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err)
         if (fstat(fd, &st) == 0) {
             if (S_ISDIR(st.st_mode)) {
                 close(fd);
-                *err = msg("is a directory%s", "");
+                *err = msg0("is a directory");
                 return false;
             }
             if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {

@@ -1677,6 +1677,20 @@ static bool set_has(const word_set *s, uint64_t k)
     return false;
 }
 
+/* Double the capacity of s (a power of two), keeping its keys. set_add
+ * needs a free slot: call before adding when 2 * (n + 1) > cap. Slots
+ * returned earlier by set_add are invalid afterwards. */
+static void set_grow(word_set *s)
+{
+    word_set g = {0};
+    g.cap = s->cap ? 2 * s->cap : 1024;
+    g.v = cd_xcalloc(g.cap, sizeof *g.v);
+    for (size_t i = 0; i < s->cap; i++)
+        set_add(&g, s->v[i]);
+    free(s->v);
+    *s = g;
+}
+
 /* Content words of the unit shared with the set; *total gets its own
  * number of distinct content words. */
 static size_t overlap(const char *text, const tc_line *lines, const tc_unit *u,
@@ -2186,36 +2200,44 @@ static bool find_body(tc_run *r)
     return true;
 }
 
-/* Keep the body — every unit between its first and last GOOD unit that is
- * not clearly furniture — and the short sentences after it. */
-/* Does the short line u[h] name something the body [bs, be] talks about
- * (a content word in common)? */
-static bool about_body(tc_run *r, size_t h)
+/* The content words of the kept units of the body [bs, be] go into set
+ * (which must be empty), all of them, once per run. */
+static void body_words(tc_run *r, word_set *set)
 {
-    uint64_t keys[16];
+    for (size_t i = r->bs; i <= r->be; i++) {
+        if (!r->u[i].keep)
+            continue;
+        size_t l;
+        const char *s = unit_text(r->text, r->lines, &r->u[i], &r->sc, &l);
+        split_words(s, l, &r->sc.words);
+        for (size_t k = 0; k < r->sc.words.n; k++) {
+            if (2 * (set->n + 1) > set->cap)
+                set_grow(set);
+            set_add(set, content_key(&r->sc.words.w[k]));
+        }
+    }
+}
+
+/* Does the short line u[h] name something the body talks about (one of
+ * its first 16 content words is in body, the set from body_words)? */
+static bool about_body(tc_run *r, size_t h, const word_set *body)
+{
     size_t nk = 0, l;
     const char *s = unit_text(r->text, r->lines, &r->u[h], &r->sc, &l);
     split_words(s, l, &r->sc.words);
     for (size_t k = 0; k < r->sc.words.n && nk < 16; k++) {
         uint64_t key = content_key(&r->sc.words.w[k]);
-        if (key)
-            keys[nk++] = key;
-    }
-    for (size_t i = r->bs; i <= r->be && nk; i++) {
-        if (!r->u[i].keep)
+        if (!key)
             continue;
-        s = unit_text(r->text, r->lines, &r->u[i], &r->sc, &l);
-        split_words(s, l, &r->sc.words);
-        for (size_t k = 0; k < r->sc.words.n; k++) {
-            uint64_t key = content_key(&r->sc.words.w[k]);
-            for (size_t j = 0; key && j < nk; j++)
-                if (keys[j] == key)
-                    return true;
-        }
+        if (set_has(body, key))
+            return true;
+        nk++;
     }
     return false;
 }
 
+/* Keep the body — every unit between its first and last GOOD unit that is
+ * not clearly furniture — and the short sentences after it. */
 static void keep_body(tc_run *r)
 {
     tc_unit *u = r->u;
@@ -2232,13 +2254,21 @@ static void keep_body(tc_run *r)
      * list when the line names something the body talks about. */
     size_t pending = n;
     bool list_run = false;
+    word_set body = {0}; /* the body's content words, built when first needed */
+    bool body_built = false;
     for (size_t i = r->be + 1; i < r->re; i++) {
         tc_unit *x = &u[i];
         if (transparent(x))
             continue;
         bool item = x->list && !x->bad && !x->listdrop && !x->trunc;
-        if (item && pending < n && about_body(r, pending))
-            list_run = true;
+        if (item && pending < n) {
+            if (!body_built) {
+                body_words(r, &body);
+                body_built = true;
+            }
+            if (about_body(r, pending, &body))
+                list_run = true;
+        }
         bool list_ok = (x->colon_list && !x->bad && !x->listdrop) || (item && list_run);
         if ((sentence_like(x) && !x->listdrop && !x->capcand) || list_ok) {
             x->keep = true;
@@ -2254,6 +2284,7 @@ static void keep_body(tc_run *r)
         }
         break;
     }
+    free(body.v);
 }
 
 /* Among the headline-shaped units before u[lim], the one sharing most

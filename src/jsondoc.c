@@ -3,10 +3,23 @@
 #include "jsondoc.h"
 
 #include <stdio.h>
+#include <string.h>
 
+/* A JSON string from s, repaired to valid UTF-8 first (a file name or a
+ * --label from the command line may be anything; json_string would fail and
+ * the key would silently go missing). NULL gives null. */
 static json_t *str_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    if (!s)
+        return json_null();
+    size_t n = strlen(s);
+    if (cd_utf8_valid(s, n))
+        return json_stringn(s, n);
+    cd_buf b = {0};
+    cd_utf8_repair(s, n, &b);
+    json_t *j = json_stringn(b.data, b.len);
+    cd_buf_free(&b);
+    return j;
 }
 
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err)
@@ -15,7 +28,7 @@ json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, cons
     snprintf(id, sizeof id, "s%zu", index + 1);
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "origin", json_string(origin));
+    json_object_set_new(o, "origin", str_or_null(origin));
     json_object_set_new(o, "outlet", str_or_null(doc ? cd_doc_outlet(doc) : NULL));
     json_object_set_new(o, "title", str_or_null(doc ? cd_doc_title(doc) : NULL));
     json_object_set_new(o, "byline", str_or_null(doc ? cd_doc_byline(doc) : NULL));
@@ -25,7 +38,7 @@ json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, cons
     json_object_set_new(o, "error", str_or_null(err));
     json_t *w = json_array();
     for (size_t i = 0; doc && i < cd_doc_warning_count(doc); i++)
-        json_array_append_new(w, json_string(cd_doc_warning(doc, i)));
+        json_array_append_new(w, str_or_null(cd_doc_warning(doc, i)));
     json_object_set_new(o, "warnings", w);
     return o;
 }
@@ -78,8 +91,7 @@ json_t *cd_json_document(size_t i, const char *origin, const cd_doc *d, const ch
         json_array_append_new(dropped, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)x->line,
                                                  "reason", x->reason, "text", x->text));
     }
-    json_object_set_new(o, "canonical",
-                        d && cd_doc_canonical(d) ? json_string(cd_doc_canonical(d)) : json_null());
+    json_object_set_new(o, "canonical", str_or_null(d ? cd_doc_canonical(d) : NULL));
     json_object_set_new(o, "text", d ? json_string(cd_doc_text(d, NULL)) : json_null());
     json_object_set_new(o, "paragraphs", paras);
     json_object_set_new(o, "dropped_lines", dropped);

@@ -36,7 +36,6 @@ static void usage(FILE *f)
     fprintf(f, "\n"
                "Common options:\n");
     cd_options_help(f, CMD_ALL);
-    fprintf(f, "  %-28s %s\n", "    --version", "print the version and exit");
     fprintf(f, "\n"
                "SOURCE is an http(s) URL, an HTML or text file (the kind is read from the\n"
                "content; text in UTF-8, UTF-16 with BOM or Windows-1252), a manifest\n"
@@ -49,7 +48,8 @@ static void usage(FILE *f)
                "  3  a source could not be read (the others are still reported)\n"
                "  4  internal or resource error\n"
                "\n"
-               "'claimdiff COMMAND --help' shows the options of one command.\n");
+               "'claimdiff COMMAND --help' shows the options of one command;\n"
+               "'claimdiff --version' prints the version.\n");
 }
 
 int main(int argc, char **argv)

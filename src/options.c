@@ -32,7 +32,7 @@ static const opt_row OPTIONS[] = {
     {OPT_NO_CLEAN, 0, "no-clean", NULL, CMD_ALL,
      "keep every line of text input (no removal of site furniture)"},
     {OPT_MAX_BYTES, 0, "max-bytes", "N", CMD_ALL,
-     "read at most N bytes per source (suffix K, M; default 10M, at most 256M)"},
+     "refuse a source larger than N bytes (suffix K, M; default 10M, at most 256M)"},
     {OPT_MAX_SENTENCE, 0, "max-sentence-bytes", "N", CMD_ALL,
      "cut sentences longer than N bytes (default 8192)"},
     {OPT_CACHE_DIR, 0, "cache-dir", "DIR", CMD_ALL,
@@ -68,20 +68,18 @@ void cd_options_help(FILE *f, unsigned bit)
 /* "10M", "512K", "4096" -> bytes; false when malformed or zero. */
 static bool parse_size(const char *s, size_t *out)
 {
+    if (*s < '0' || *s > '9')
+        return false; /* strtoull would take " -5" */
     errno = 0;
     char *end;
     unsigned long long v = strtoull(s, &end, 10);
-    if (end == s || errno || *s == '-')
+    if (end == s || errno)
         return false;
     unsigned long long mul = 1;
     if (*end == 'k' || *end == 'K')
         mul = 1024, end++;
     else if (*end == 'm' || *end == 'M')
         mul = 1024 * 1024, end++;
-    else if (*end == 'g' || *end == 'G')
-        mul = 1024ULL * 1024 * 1024, end++;
-    if (*end == 'i' || *end == 'B')
-        end += (*end == 'i' && end[1] == 'B') ? 2 : 1;
     if (*end || v == 0 || v > SIZE_MAX / mul)
         return false;
     *out = (size_t)(v * mul);

@@ -16,8 +16,14 @@ static void vmessage(const char *kind, const char *source, const char *fmt, va_l
     if (source) {
         /* a source name from the command line may hold anything: keep it on one line */
         cd_buf s = {0};
-        for (const char *p = source; *p; p++)
-            cd_buf_putc(&s, (unsigned char)*p < 0x20 || *p == 0x7f ? '?' : *p);
+        for (const unsigned char *p = (const unsigned char *)source; *p; p++) {
+            if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { /* a C1 control */
+                cd_buf_putc(&s, '?');
+                p++;
+                continue;
+            }
+            cd_buf_putc(&s, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
+        }
         cd_buf_printf(&b, "%s: ", s.data ? s.data : "");
         cd_buf_free(&s);
     }
@@ -128,8 +134,10 @@ bool cd_out_close(cd_out *out, bool ok)
     bool good = ok;
     if (out->f == stdout) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            if (errno != EPIPE)
-                cd_error(NULL, "writing standard output failed: %s", strerror(errno));
+            /* a reader that went away (`claimdiff … | head`) is not an error */
+            if (errno == EPIPE)
+                return good;
+            cd_error(NULL, "writing standard output failed: %s", strerror(errno));
             good = false;
         }
         return good;
@@ -174,13 +182,13 @@ void cd_put_text(FILE *f, const char *s, size_t n, bool flat)
         unsigned char c = p[i];
         size_t skip = 0;
         char repl = 0;
-        if (c == '\n' || c == '\t') {
-            if (flat || c == '\t')
-                repl = ' ';
-            else
-                skip = 0;
-            if (repl)
-                skip = 1;
+        if (c == '\t' || c == '\f' || c == '\v' || (c == '\n' && flat)) {
+            repl = ' '; /* white space stays white space: words are never glued */
+            skip = 1;
+        } else if (c == '\n') {
+            i++;
+            run++;
+            continue;
         } else if (c < 0x20 || c == 0x7f) {
             skip = 1; /* ESC, BEL and the other C0 controls never reach the terminal */
         } else if (c == 0xC2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {

@@ -160,11 +160,11 @@ Test(decode, stray_nuls_removed_and_counted)
 
 Test(decode, controls_removed_and_counted)
 {
-    /* SOH, ESC (with the character it escapes: "ESC c" resets a terminal),
-     * DEL, VT and U+0085 (C1) go; TAB, LF, FF stay */
+    /* SOH, ESC (with the character it escapes: "ESC c" resets a terminal)
+     * and DEL go; TAB, LF, FF stay; VT and U+0085 (NEL) become line breaks */
     cr_assert(DECODE("a\x01" "b\x1B" "c\x7F" "d\xC2\x85" "e\tf\fg\vh\n", &out, &info));
-    cr_expect_str_eq(text(), "abde\tf\fgh\n");
-    cr_expect_eq(info.controls, 5);
+    cr_expect_str_eq(text(), "abd\ne\tf\fg\nh\n");
+    cr_expect_eq(info.controls, 3);
     cr_expect_eq(info.nul, 0);
 }
 
@@ -348,7 +348,7 @@ Test(decode, encoding_names)
     cr_expect_str_eq(cd_encoding_name(CD_ENC_UTF16LE), "UTF-16LE");
     cr_expect_str_eq(cd_encoding_name(CD_ENC_UTF16BE), "UTF-16BE");
     cr_expect_str_eq(cd_encoding_name(CD_ENC_CP1252), "windows-1252");
-    cr_expect_not_null(cd_encoding_name(CD_ENC_UTF8_BOM));
+    cr_expect_str_eq(cd_encoding_name(CD_ENC_UTF8_BOM), "UTF-8 (BOM)");
 }
 
 Test(decode, terminal_escape_sequences_removed_whole)
@@ -370,4 +370,12 @@ Test(decode, unterminated_escape_cannot_hide_the_text)
     cr_assert(cd_text_decode(in.data, in.len, &out, &info));
     cr_expect_not_null(strstr(out.data, "The article goes on."));
     cd_buf_free(&in);
+}
+
+Test(decode, vertical_tab_and_line_separators_are_line_breaks)
+{
+    /* Word exports line breaks as VT; NEL and U+2028 are line ends too:
+     * words on both sides must never be glued together */
+    cr_assert(DECODE("port\vflooded, dam\xc2\x85" "broke, city\xe2\x80\xa8" "wept", &out, &info));
+    cr_expect_str_eq(text(), "port\nflooded, dam\nbroke, city\nwept");
 }

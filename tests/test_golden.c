@@ -245,3 +245,51 @@ Test(output, atomic_file)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     cr_expect_eq(system(cmd), 0);
 }
+
+/* Run a shell command in the source root; returns its exit status. */
+static int sh(const char *cmd)
+{
+    char full[2048];
+    snprintf(full, sizeof full, "cd '%s' && %s", SOURCE_ROOT, cmd);
+    int st = system(full);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+/* Names that are not UTF-8 (a Latin-1 file name, a --label typed in a
+ * Latin-1 terminal) still give every contract key, repaired. */
+Test(output, json_keys_survive_non_utf8_names)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "'%s' sentences -f json --label \"$(printf 'Caf\\351')=fixtures/bad/crlf.txt\" "
+             "fixtures/bad/crlf.txt > /tmp/cd-latin1.json",
+             CLAIMDIFF_BIN);
+    cr_assert_eq(sh(cmd), 0);
+    size_t n;
+    char *got = slurp("/tmp/cd-latin1.json", &n);
+    cr_assert_not_null(got);
+    cr_expect_not_null(strstr(got, "\"outlet\": \"Caf\xef\xbf\xbd\""), "%s", got);
+    cr_expect_not_null(strstr(got, "\"origin\": \"fixtures/bad/crlf.txt\""));
+    free(got);
+    unlink("/tmp/cd-latin1.json");
+}
+
+/* A reader that stops early (`| head -1`) is not an error: exit 0, no message. */
+Test(output, closed_pipe_is_not_an_error)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "seq 1 300000 | sed 's/$/. Word./' > /tmp/cd-pipe.txt && "
+             "{ '%s' sentences --no-clean /tmp/cd-pipe.txt 2>/tmp/cd-pipe.err; echo $? > "
+             "/tmp/cd-pipe.status; } | head -1 > /dev/null",
+             CLAIMDIFF_BIN);
+    sh(cmd);
+    char *status = slurp("/tmp/cd-pipe.status", NULL);
+    char *err = slurp("/tmp/cd-pipe.err", NULL);
+    cr_assert_not_null(status);
+    cr_expect_eq(atoi(status), 0, "exit %s, stderr: %s", status, err ? err : "");
+    cr_expect(err && !*err, "stderr: %s", err ? err : "");
+    free(status);
+    free(err);
+    sh("rm -f /tmp/cd-pipe.txt /tmp/cd-pipe.err /tmp/cd-pipe.status");
+}

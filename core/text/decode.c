@@ -202,7 +202,7 @@ static void emit(sink *k, uint32_t cp)
         return;
     bool cr = k->after_cr;
     k->after_cr = false;
-    if (cp >= 0x20 && cp != 0x7F && (cp < 0x80 || cp > 0x9F)) {
+    if (cp >= 0x20 && cp != 0x7F && (cp < 0x80 || cp > 0x9F) && cp != 0x2028 && cp != 0x2029) {
         put_utf8(k, cp);
     } else if (cp == '\n') {
         if (!cr)
@@ -212,6 +212,11 @@ static void emit(sink *k, uint32_t cp)
         k->after_cr = true;
     } else if (cp == '\t' || cp == '\f') {
         *k->w++ = (unsigned char)cp;
+    } else if (cp == '\v' || cp == 0x85 || cp == 0x2028) {
+        *k->w++ = '\n'; /* vertical tab (Word's line break), NEL, LINE SEPARATOR */
+    } else if (cp == 0x2029) {
+        *k->w++ = '\n'; /* PARAGRAPH SEPARATOR: a blank line */
+        *k->w++ = '\n';
     } else if (cp == 0) {
         k->info->nul++;
     } else {

@@ -672,7 +672,6 @@ static void scan(seg *s, size_t a, size_t b)
                     break;
             }
         }
-        size_t after_cluster = j;
         bool closed_quote = false;
         size_t cl;
         while ((cl = closer_len(t, j, b)) > 0) {
@@ -746,7 +745,6 @@ static void scan(seg *s, size_t a, size_t b)
             emit(s, start, e);
             start = e;
         }
-        (void)after_cluster;
     }
     emit(s, start, b);
 }
