@@ -36,6 +36,11 @@ void *cd_xrealloc(void *p, size_t n)
     return q;
 }
 
+char *cd_xstrdup(const char *s)
+{
+    return cd_xstrndup(s, strlen(s));
+}
+
 char *cd_xstrndup(const char *s, size_t n)
 {
     char *p = cd_xmalloc(n + 1);

@@ -32,6 +32,7 @@ void *cd_xmalloc(size_t n);
 void *cd_xcalloc(size_t n, size_t size);
 void *cd_xrealloc(void *p, size_t n);
 char *cd_xstrndup(const char *s, size_t n);
+char *cd_xstrdup(const char *s);
 
 /* A growable byte buffer, always NUL-terminated once anything was appended.
  * Zero-initialise ({0}) before use; the caller frees with cd_buf_free(). */

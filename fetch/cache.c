@@ -140,7 +140,7 @@ void cd_cache_entry_free(cd_cache_entry *e)
 /* mkdir -p with mode 0700 for the directories it creates. */
 static bool mkdirs(const char *dir)
 {
-    char *p = cd_xstrndup(dir, strlen(dir));
+    char *p = cd_xstrdup(dir);
     bool ok = true;
     for (char *s = p + 1;; s++) {
         if (*s == '/' || *s == '\0') {

@@ -237,7 +237,7 @@ cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, 
 {
     *err = NULL;
     if (len > INT32_MAX) {
-        *err = cd_xstrndup("page too large to parse", 23);
+        *err = cd_xstrdup("page too large to parse");
         return NULL;
     }
     cd_buf text = {0};
@@ -245,14 +245,14 @@ cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, 
     const char *cs = to_utf8(bytes ? bytes : "", bytes ? len : 0, http_charset, &text,
                              name, sizeof name);
     cd_html *h = cd_xcalloc(1, sizeof *h);
-    h->charset = cd_xstrndup(cs, strlen(cs));
+    h->charset = cd_xstrdup(cs);
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
     if (text.len > INT32_MAX) {
         free(h->charset);
         free(h);
         cd_buf_free(&text);
-        *err = cd_xstrndup("page too large to parse", 23);
+        *err = cd_xstrdup("page too large to parse");
         return NULL;
     }
     if (text.len)
@@ -263,7 +263,7 @@ cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, 
     if (!h->doc) {
         free(h->charset);
         free(h);
-        *err = cd_xstrndup("could not parse the HTML", 24);
+        *err = cd_xstrdup("could not parse the HTML");
         return NULL;
     }
     return h;

@@ -78,7 +78,7 @@ static double now_mono(void)
 
 static char *xstrdup(const char *s)
 {
-    return s ? cd_xstrndup(s, strlen(s)) : NULL;
+    return s ? cd_xstrdup(s) : NULL;
 }
 
 static void set_error(cd_fetch_result *r, const char *fmt, ...)

@@ -37,7 +37,7 @@ static json_t *load(const char *bytes, size_t len, char **err)
     }
     if (!json_is_object(root)) {
         json_decref(root);
-        *err = cd_xstrndup("JSON source must be an object", 29);
+        *err = cd_xstrdup("JSON source must be an object");
         return NULL;
     }
     return root;
@@ -47,10 +47,10 @@ static json_t *load(const char *bytes, size_t len, char **err)
 static char *resolve_path(const char *manifest, const char *path)
 {
     if (path[0] == '/' || strcmp(manifest, "-") == 0)
-        return cd_xstrndup(path, strlen(path));
+        return cd_xstrdup(path);
     const char *slash = strrchr(manifest, '/');
     if (!slash)
-        return cd_xstrndup(path, strlen(path));
+        return cd_xstrdup(path);
     cd_buf b = {0};
     cd_buf_append(&b, manifest, (size_t)(slash - manifest) + 1);
     cd_buf_puts(&b, path);
@@ -82,7 +82,7 @@ bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
     size_t count = json_array_size(arr);
     if (count == 0) {
         json_decref(root);
-        *err = cd_xstrndup("the manifest lists no sources", 29);
+        *err = cd_xstrdup("the manifest lists no sources");
         return false;
     }
     if (count > CD_MAX_SOURCES) {
@@ -102,7 +102,7 @@ bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
         if (!outlet && json_is_object(e))
             outlet = str_field(e, "label");
         if (url && cd_is_url(url)) {
-            v[i].origin = cd_xstrndup(url, strlen(url));
+            v[i].origin = cd_xstrdup(url);
         } else if (path) {
             v[i].origin = resolve_path(origin, path);
         } else {
@@ -115,7 +115,7 @@ bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
             v[i].error = cd_buf_steal(&b);
         }
         if (outlet)
-            v[i].outlet = cd_xstrndup(outlet, strlen(outlet));
+            v[i].outlet = cd_xstrdup(outlet);
     }
     json_decref(root);
     *specs = v;
@@ -201,9 +201,8 @@ cd_doc *cd_doc_from_json(const char *origin, const char *bytes, size_t len,
     json_t *paras = src ? json_object_get(src, "paragraphs") : NULL;
     if (!json_is_array(paras)) {
         json_decref(root);
-        *err = cd_xstrndup("JSON source is neither a manifest ({\"sources\": [{\"url\"|\"path\": "
-                           "...}]}) nor a saved document (claimdiff extract -f json)",
-                           131);
+        *err = cd_xstrdup("JSON source is neither a manifest ({\"sources\": [{\"url\"|\"path\": "
+                           "...}]}) nor a saved document (claimdiff extract -f json)");
         return NULL;
     }
     if (json_array_size(arr) > 1) {
@@ -240,7 +239,7 @@ cd_doc *cd_doc_from_json(const char *origin, const char *bytes, size_t len,
     json_decref(root);
     if (cd_doc_paragraph_count(doc) == 0) {
         cd_doc_free(doc);
-        *err = cd_xstrndup("the saved document has no text", 30);
+        *err = cd_xstrdup("the saved document has no text");
         return NULL;
     }
     return doc;

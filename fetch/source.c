@@ -22,7 +22,7 @@ static char *msg(const char *fmt, const char *a)
 
 static char *msg0(const char *text)
 {
-    return cd_xstrndup(text, strlen(text));
+    return cd_xstrdup(text);
 }
 
 static void human_size(size_t n, char *out, size_t cap)
@@ -70,7 +70,7 @@ static bool read_all(int fd, size_t max, cd_buf *out, bool *too_big, int *err)
 static char *outlet_from_path(const char *path)
 {
     if (strcmp(path, "-") == 0)
-        return cd_xstrndup("stdin", 5);
+        return cd_xstrdup("stdin");
     const char *host = strstr(path, "://");
     if (host) {
         host += 3;

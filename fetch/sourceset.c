@@ -27,16 +27,16 @@ static entry *push(entries *e, const char *origin, const char *outlet)
     }
     entry *x = &e->v[e->n++];
     memset(x, 0, sizeof *x);
-    x->origin = cd_xstrndup(origin, strlen(origin));
+    x->origin = cd_xstrdup(origin);
     if (outlet)
-        x->outlet = cd_xstrndup(outlet, strlen(outlet));
+        x->outlet = cd_xstrdup(outlet);
     return x;
 }
 
 static void set_error(entry *x, const char *msg)
 {
     free(x->error);
-    x->error = cd_xstrndup(msg, strlen(msg));
+    x->error = cd_xstrdup(msg);
 }
 
 static const char *label_for(const cd_label *labels, size_t n, const char *source)

@@ -102,7 +102,7 @@ bool cd_out_open(cd_out *out, const char *path)
             cd_error(path, "cannot open the output file: %s", strerror(errno));
             return false;
         }
-        out->path = cd_xstrndup(path, strlen(path));
+        out->path = cd_xstrdup(path);
         return true;
     }
     cd_buf t = {0};
@@ -125,7 +125,7 @@ bool cd_out_open(cd_out *out, const char *path)
         return false;
     }
     out->tmp = cd_buf_steal(&t);
-    out->path = cd_xstrndup(path, strlen(path));
+    out->path = cd_xstrdup(path);
     return true;
 }
 
