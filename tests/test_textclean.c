@@ -1011,6 +1011,45 @@ Test(textclean, many_lines_of_furniture_and_article)
     cd_buf_free(&b);
 }
 
+/* A made-up capitalised word for number i: "Bbbc", "Cbbc", ... */
+static void made_up_word(unsigned i, char *out)
+{
+    static const char cons[] = "bcdfghjklmnpqrstvwxz";
+    size_t l = 0;
+    for (i += 26 * 26 * 26; i; i /= 20)
+        out[l++] = cons[i % 20];
+    out[l] = '\0';
+    out[0] = (char)(out[0] - 'a' + 'A');
+}
+
+/* After the body, every "headline, then list item" pair asks whether the
+ * headline names something the body talks about: that must not re-read
+ * the body each time (it took ~20 s here). */
+Test(textclean, many_headline_and_list_pairs_after_a_long_body)
+{
+    cd_buf b = {0};
+    cd_buf_printf(&b, "Dam collapse floods the port city\n\n");
+    for (int i = 0; i < 4000; i++)
+        cd_buf_printf(&b, "Officials said on Tuesday that the %dth report on the dam would be "
+                          "published before the end of the year.\n\n", i);
+    for (unsigned i = 0; i < 4000; i++) {
+        char w1[16], w2[16];
+        made_up_word(2 * i, w1);
+        made_up_word(2 * i + 1, w2);
+        cd_buf_printf(&b, "%s %s\n- The %c%sa said it was there.\n", w1, w2,
+                      w1[0] - 'A' + 'a', w1 + 1);
+    }
+    cd_doc *d = cd_doc_new("t");
+    clock_t c0 = clock();
+    size_t n = cd_textclean(b.data, b.len, d);
+    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    cr_expect_eq(n, 4002); /* title, 4000 paragraphs, the pairs as one */
+    cr_expect_eq(cd_doc_dropped_count(d), 0);
+    cr_expect(secs < 2.0, "took %.2fs", secs);
+    cd_doc_free(d);
+    cd_buf_free(&b);
+}
+
 Test(textclean, line_cap_records_the_rest_once)
 {
     cd_buf b = {0};
