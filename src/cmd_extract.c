@@ -15,7 +15,7 @@ static void field(FILE *f, const char *name, const char *v)
     fputc('\n', f);
 }
 
-static void write_text(FILE *f, const cd_source_set *set, bool show_dropped)
+static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
 {
     size_t shown = 0;
     for (size_t i = 0; i < set->n; i++) {
@@ -41,7 +41,7 @@ static void write_text(FILE *f, const cd_source_set *set, bool show_dropped)
             cd_put_text(f, text + p->start, p->end - p->start, false);
             fputc('\n', f);
         }
-        if (show_dropped && cd_doc_dropped_count(d)) {
+        if (o->show_dropped && cd_doc_dropped_count(d)) {
             fputs("\ndropped:\n", f);
             for (size_t k = 0; k < cd_doc_dropped_count(d); k++) {
                 const cd_dropped *x = cd_doc_dropped(d, k);
@@ -51,31 +51,14 @@ static void write_text(FILE *f, const cd_source_set *set, bool show_dropped)
             }
         }
     }
+    return !ferror(f);
 }
 
 int cd_cmd_extract(const cd_options *o)
 {
     cd_source_set set;
     size_t failed = cd_load_sources(o, &set);
-    cd_out out;
-    int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
-    if (!cd_out_open(&out, o->output)) {
-        rc = CD_EXIT_INTERNAL;
-    } else {
-        if (o->format == FMT_JSON) {
-            json_t *root = json_object(), *arr = json_array();
-            json_object_set_new(root, "schema", json_string("claimdiff/1"));
-            for (size_t i = 0; i < set.n; i++)
-                json_array_append_new(arr, cd_json_document(i, set.origins[i], set.docs[i], set.errors[i]));
-            json_object_set_new(root, "sources", arr);
-            cd_json_write(out.f, root);
-            json_decref(root);
-        } else {
-            write_text(out.f, &set, o->show_dropped);
-        }
-        if (!cd_out_close(&out, true))
-            rc = CD_EXIT_INTERNAL;
-    }
+    int rc = cd_report(o, &set, failed, write_text, cd_write_documents_json);
     cd_source_set_free(&set);
     return rc;
 }

@@ -43,8 +43,9 @@ static bool save_all(const char *dir, const cd_source_set *set)
     return ok;
 }
 
-static void write_text(FILE *f, const cd_source_set *set)
+static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
 {
+    (void)o;
     for (size_t i = 0; i < set->n; i++) {
         const cd_doc *d = set->docs[i];
         if (!d)
@@ -56,6 +57,7 @@ static void write_text(FILE *f, const cd_source_set *set)
             cd_put_text(f, t, strlen(t), true);
         fputc('\n', f);
     }
+    return !ferror(f);
 }
 
 int cd_cmd_fetch(const cd_options *o)
@@ -69,25 +71,7 @@ int cd_cmd_fetch(const cd_options *o)
         cd_source_set_free(&set);
         return rc;
     }
-    cd_out out;
-    if (!cd_out_open(&out, o->output)) {
-        rc = CD_EXIT_INTERNAL;
-    } else {
-        if (o->format == FMT_JSON) {
-            json_t *root = json_object(), *arr = json_array();
-            json_object_set_new(root, "schema", json_string("claimdiff/1"));
-            for (size_t i = 0; i < set.n; i++)
-                json_array_append_new(arr, cd_json_document(i, set.origins[i], set.docs[i],
-                                                            set.errors[i]));
-            json_object_set_new(root, "sources", arr);
-            cd_json_write(out.f, root);
-            json_decref(root);
-        } else {
-            write_text(out.f, &set);
-        }
-        if (!cd_out_close(&out, true))
-            rc = CD_EXIT_INTERNAL;
-    }
+    rc = cd_report(o, &set, failed, write_text, cd_write_documents_json);
     cd_source_set_free(&set);
     return rc;
 }

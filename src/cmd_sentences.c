@@ -4,8 +4,9 @@
 
 #include <string.h>
 
-static void write_text(FILE *f, const cd_source_set *set)
+static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
 {
+    (void)o;
     size_t shown = 0;
     for (size_t i = 0; i < set->n; i++) {
         const cd_doc *d = set->docs[i];
@@ -24,40 +25,33 @@ static void write_text(FILE *f, const cd_source_set *set)
             fputc('\n', f);
         }
     }
+    return !ferror(f);
 }
 
-static void write_json(FILE *f, const cd_source_set *set)
+static bool write_json(FILE *f, const cd_options *o, const cd_source_set *set)
 {
+    (void)o;
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string("claimdiff/1"));
     json_t *sources = json_array(), *sents = json_array();
     for (size_t i = 0; i < set->n; i++) {
-        json_array_append_new(sources, cd_json_source(i, set->origins[i], set->docs[i], set->errors[i]));
+        json_array_append_new(sources,
+                              cd_json_source(i, set->origins[i], set->docs[i], set->errors[i]));
         for (size_t k = 0; set->docs[i] && k < cd_doc_sentence_count(set->docs[i]); k++)
             json_array_append_new(sents, cd_json_sentence(i, set->docs[i], k));
     }
     json_object_set_new(root, "sources", sources);
     json_object_set_new(root, "sentences", sents);
-    cd_json_write(f, root);
+    bool ok = cd_json_write(f, root);
     json_decref(root);
+    return ok;
 }
 
 int cd_cmd_sentences(const cd_options *o)
 {
     cd_source_set set;
     size_t failed = cd_load_sources(o, &set);
-    cd_out out;
-    int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
-    if (!cd_out_open(&out, o->output)) {
-        rc = CD_EXIT_INTERNAL;
-    } else {
-        if (o->format == FMT_JSON)
-            write_json(out.f, &set);
-        else
-            write_text(out.f, &set);
-        if (!cd_out_close(&out, true))
-            rc = CD_EXIT_INTERNAL;
-    }
+    int rc = cd_report(o, &set, failed, write_text, write_json);
     cd_source_set_free(&set);
     return rc;
 }

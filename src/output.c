@@ -1,6 +1,7 @@
 /* output.c — messages on stderr, the output sink (-o, atomic), loading the
  * sources of a command, and terminal-safe text. */
 #include "cli.h"
+#include "jsondoc.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -208,4 +209,31 @@ void cd_put_text(FILE *f, const char *s, size_t n, bool flat)
     }
     if (run)
         fwrite(s + i - run, 1, run, f);
+}
+
+int cd_report(const cd_options *o, const cd_source_set *set, size_t failed, cd_writer text,
+              cd_writer json)
+{
+    int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
+    cd_out out;
+    if (!cd_out_open(&out, o->output))
+        return CD_EXIT_INTERNAL;
+    bool ok = (o->format == FMT_JSON ? json : text)(out.f, o, set);
+    if (!cd_out_close(&out, ok))
+        rc = CD_EXIT_INTERNAL;
+    return rc;
+}
+
+bool cd_write_documents_json(FILE *f, const cd_options *o, const cd_source_set *set)
+{
+    (void)o;
+    json_t *root = json_object(), *arr = json_array();
+    json_object_set_new(root, "schema", json_string("claimdiff/1"));
+    for (size_t i = 0; i < set->n; i++)
+        json_array_append_new(arr, cd_json_document(i, set->origins[i], set->docs[i],
+                                                    set->errors[i]));
+    json_object_set_new(root, "sources", arr);
+    bool ok = cd_json_write(f, root);
+    json_decref(root);
+    return ok;
 }
