@@ -134,10 +134,10 @@ bool cd_out_close(cd_out *out, bool ok)
 {
     bool good = ok;
     if (out->f == stdout) {
-        if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (fflush(stdout) != 0 || ferror(stdout) || !ok) {
             /* a reader that went away (`claimdiff … | head`) is not an error */
             if (errno == EPIPE)
-                return good;
+                return true;
             cd_error(NULL, "writing standard output failed: %s", strerror(errno));
             good = false;
         }
