@@ -249,7 +249,7 @@ Test(output, atomic_file)
 /* Run a shell command in the source root; returns its exit status. */
 static int sh(const char *cmd)
 {
-    char full[2048];
+    char full[4096];
     snprintf(full, sizeof full, "cd '%s' && %s", SOURCE_ROOT, cmd);
     int st = system(full);
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
@@ -277,19 +277,26 @@ Test(output, json_keys_survive_non_utf8_names)
 /* A reader that stops early (`| head -1`) is not an error: exit 0, no message. */
 Test(output, closed_pipe_is_not_an_error)
 {
-    char cmd[1024];
+    char dir[] = "/tmp/cd-pipe-XXXXXX";
+    cr_assert_not_null(mkdtemp(dir));
+    char cmd[2048];
     snprintf(cmd, sizeof cmd,
-             "seq 1 300000 | sed 's/$/. Word./' > /tmp/cd-pipe.txt && "
-             "{ '%s' sentences --no-clean /tmp/cd-pipe.txt 2>/tmp/cd-pipe.err; echo $? > "
-             "/tmp/cd-pipe.status; } | head -1 > /dev/null",
-             CLAIMDIFF_BIN);
+             "seq 1 300000 | sed 's/$/. Word./' > %s/in.txt && "
+             "{ '%s' sentences --no-clean %s/in.txt 2>%s/err; echo $? > %s/status; } "
+             "| head -1 > /dev/null",
+             dir, CLAIMDIFF_BIN, dir, dir, dir);
     sh(cmd);
-    char *status = slurp("/tmp/cd-pipe.status", NULL);
-    char *err = slurp("/tmp/cd-pipe.err", NULL);
-    cr_assert_not_null(status);
-    cr_expect_eq(atoi(status), 0, "exit %s, stderr: %s", status, err ? err : "");
-    cr_expect(err && !*err, "stderr: %s", err ? err : "");
+    char path[300];
+    snprintf(path, sizeof path, "%s/status", dir);
+    char *status = slurp(path, NULL);
+    snprintf(path, sizeof path, "%s/err", dir);
+    char *err = slurp(path, NULL);
+    cr_assert_not_null(status, "no exit status recorded");
+    cr_assert_not_null(err, "no stderr recorded");
+    cr_expect_eq(atoi(status), 0, "exit %s, stderr: %s", status, err);
+    cr_expect_str_empty(err);
     free(status);
     free(err);
-    sh("rm -f /tmp/cd-pipe.txt /tmp/cd-pipe.err /tmp/cd-pipe.status");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    sh(cmd);
 }
