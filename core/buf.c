@@ -36,6 +36,16 @@ void *cd_xrealloc(void *p, size_t n)
     return q;
 }
 
+void cd_human_size(size_t n, char *out, size_t cap)
+{
+    if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
+        snprintf(out, cap, "%zu MiB", n / (1024 * 1024));
+    else if (n >= 1024 && n % 1024 == 0)
+        snprintf(out, cap, "%zu KiB", n / 1024);
+    else
+        snprintf(out, cap, "%zu bytes", n);
+}
+
 char *cd_xstrdup(const char *s)
 {
     return cd_xstrndup(s, strlen(s));

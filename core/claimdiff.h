@@ -33,6 +33,8 @@ void *cd_xcalloc(size_t n, size_t size);
 void *cd_xrealloc(void *p, size_t n);
 char *cd_xstrndup(const char *s, size_t n);
 char *cd_xstrdup(const char *s);
+/* A size for messages: "10 MiB", "512 KiB", "1000 bytes". */
+void cd_human_size(size_t n, char *out, size_t cap);
 
 /* A growable byte buffer, always NUL-terminated once anything was appended.
  * Zero-initialise ({0}) before use; the caller frees with cd_buf_free(). */

@@ -102,20 +102,10 @@ static void set_error(cd_fetch_result *r, const char *fmt, ...)
     cd_buf_free(&r->body);
 }
 
-static void human_size(size_t n, char *out, size_t cap)
-{
-    if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
-        snprintf(out, cap, "%zu MiB", n / (1024 * 1024));
-    else if (n >= 1024 && n % 1024 == 0)
-        snprintf(out, cap, "%zu KiB", n / 1024);
-    else
-        snprintf(out, cap, "%zu bytes", n);
-}
-
 static void error_too_big(cd_fetch_result *r, size_t max)
 {
     char hs[32];
-    human_size(max, hs, sizeof hs);
+    cd_human_size(max, hs, sizeof hs);
     set_error(r, "larger than the %s limit (see --max-bytes)", hs);
 }
 

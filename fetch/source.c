@@ -25,16 +25,6 @@ static char *msg0(const char *text)
     return cd_xstrdup(text);
 }
 
-static void human_size(size_t n, char *out, size_t cap)
-{
-    if (n >= 1024 * 1024 && n % (1024 * 1024) == 0)
-        snprintf(out, cap, "%zu MiB", n / (1024 * 1024));
-    else if (n >= 1024 && n % 1024 == 0)
-        snprintf(out, cap, "%zu KiB", n / 1024);
-    else
-        snprintf(out, cap, "%zu bytes", n);
-}
-
 /* Read all of fd, at most max bytes; *too_big when there was more. */
 static bool read_all(int fd, size_t max, cd_buf *out, bool *too_big, int *err)
 {
@@ -286,7 +276,7 @@ bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err)
     int fd;
     bool is_stdin = strcmp(source, "-") == 0;
     char hs[32];
-    human_size(max, hs, sizeof hs);
+    cd_human_size(max, hs, sizeof hs);
     if (is_stdin) {
         fd = STDIN_FILENO;
     } else {
