@@ -30,6 +30,10 @@ static json_t *load(const char *bytes, size_t len, char **err)
     size_t skip = len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
     json_t *root = json_loadb(bytes + skip, len - skip, JSON_REJECT_DUPLICATES, &je);
     if (!root) {
+        /* jansson quotes the input in its message: keep it on one line */
+        for (char *p = je.text; *p; p++)
+            if ((unsigned char)*p < 0x20 || *p == 0x7f)
+                *p = ' ';
         cd_buf b = {0};
         cd_buf_printf(&b, "not valid JSON (line %d: %s)", je.line, je.text);
         *err = cd_buf_steal(&b);

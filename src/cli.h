@@ -39,7 +39,9 @@ enum {
     CMD_SENTENCES = 1 << 0,
     CMD_EXTRACT = 1 << 1,
     CMD_FETCH = 1 << 2,
-    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT | CMD_FETCH
+    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT | CMD_FETCH,
+    /* pairs reads sentence pairs, not sources: only -f, -o, -q, -h apply */
+    CMD_PAIRS = 1 << 3
 };
 
 typedef struct {
@@ -58,6 +60,7 @@ extern const cd_command cd_commands[];
 int cd_cmd_sentences(const cd_options *o);
 int cd_cmd_extract(const cd_options *o);
 int cd_cmd_fetch(const cd_options *o);
+int cd_cmd_pairs(const cd_options *o);
 
 /* Parse argv[0..argc) (after the command name) for command cmd. Returns -1 on
  * success; otherwise an exit status to return at once (help printed: 0, usage
@@ -65,7 +68,7 @@ int cd_cmd_fetch(const cd_options *o);
 int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o);
 void cd_options_free(cd_options *o);
 /* Print the option rows that apply to the command bit; CMD_ALL prints the
- * rows common to every command. */
+ * rows common to every command that reads sources. */
 void cd_options_help(FILE *f, unsigned bit);
 
 /* Messages: "claimdiff: error: <source>: <what>" and warnings. */

@@ -21,6 +21,15 @@ const cd_command cd_commands[] = {
      "the sentence count and title of each. With -o DIR (an existing directory) every "
      "document is saved there as JSON, to be given back later as a SOURCE.",
      "text|json", cd_cmd_fetch},
+    {"pairs", CMD_PAIRS, "[FILE]", "score sentence pairs (TSV, MSRP or JSONL) as JSON Lines",
+     "Score sentence pairs read from FILE or standard input, one pair a line: TSV "
+     "'id<TAB>sentence1<TAB>sentence2', the MSRP format (with its 'Quality' header; "
+     "id '#1 ID-#2 ID') or JSON Lines {\"id\", \"a\", \"b\"}. Prints one JSON line "
+     "{\"id\", \"score\", \"same_claim\"} per pair; score is in [0, 1] and same_claim "
+     "is score >= 0.50. A malformed or over-long (64 KiB) line is reported on stderr "
+     "with its line number and skipped; the others are still scored, and the exit "
+     "status is then 3.",
+     "jsonl", cd_cmd_pairs},
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -73,7 +82,7 @@ int main(int argc, char **argv)
     if (!cmd) {
         if (name[0] == '-')
             return cd_usage_error("'%s' must come after a command", name);
-        static const char *const later[] = {"compare", "check", "pairs", NULL};
+        static const char *const later[] = {"compare", "check", NULL};
         for (const char *const *l = later; *l; l++)
             if (strcmp(*l, name) == 0)
                 return cd_usage_error("'%s' is not available in this version yet", name);
@@ -82,7 +91,7 @@ int main(int argc, char **argv)
     cd_options o;
     int rc = cd_options_parse(cmd, argc - 2, argv + 2, &o);
     if (rc < 0) {
-        if (o.n_args == 0)
+        if (o.n_args == 0 && cmd->bit != CMD_PAIRS)
             rc = cd_usage_error("'%s' needs at least one SOURCE", cmd->name);
         else
             rc = cmd->run(&o);

@@ -23,9 +23,9 @@ typedef struct {
 } opt_row;
 
 static const opt_row OPTIONS[] = {
-    {OPT_FORMAT, 'f', "format", "FMT", CMD_ALL,
+    {OPT_FORMAT, 'f', "format", "FMT", CMD_ALL | CMD_PAIRS,
      "output format: text (default) or json"},
-    {OPT_OUTPUT, 'o', "output", "FILE", CMD_ALL,
+    {OPT_OUTPUT, 'o', "output", "FILE", CMD_ALL | CMD_PAIRS,
      "write to FILE (atomically) instead of standard output"},
     {OPT_LABEL, 0, "label", "NAME=SOURCE", CMD_ALL,
      "call SOURCE's outlet NAME (default: the file name without extension)"},
@@ -43,8 +43,8 @@ static const opt_row OPTIONS[] = {
     {OPT_JOBS, 0, "jobs", "N", CMD_ALL, "download N pages at once, at most 2 per host (default 8)"},
     {OPT_SHOW_DROPPED, 0, "show-dropped", NULL, CMD_EXTRACT,
      "also list the dropped lines with the reason for each"},
-    {OPT_QUIET, 'q', "quiet", NULL, CMD_ALL, "no warnings on standard error"},
-    {OPT_HELP, 'h', "help", NULL, CMD_ALL, "show this help and exit"},
+    {OPT_QUIET, 'q', "quiet", NULL, CMD_ALL | CMD_PAIRS, "no warnings on standard error"},
+    {OPT_HELP, 'h', "help", NULL, CMD_ALL | CMD_PAIRS, "show this help and exit"},
 };
 #define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
 
@@ -52,7 +52,7 @@ void cd_options_help(FILE *f, unsigned bit)
 {
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const opt_row *r = &OPTIONS[i];
-        if (bit == CMD_ALL ? r->commands != CMD_ALL : !(r->commands & bit))
+        if (bit == CMD_ALL ? (r->commands & CMD_ALL) != CMD_ALL : !(r->commands & bit))
             continue;
         char left[64];
         if (r->short_name)
@@ -194,11 +194,17 @@ static int check(cd_options *o)
 static void command_help(const cd_command *cmd)
 {
     printf("Usage: claimdiff %s [OPTIONS] %s\n\n%s\n\n", cmd->name, cmd->args, cmd->summary);
-    printf("SOURCE is a URL, an HTML or text file, a manifest, a saved document, or -.\n");
+    if (cmd->bit != CMD_PAIRS)
+        printf("SOURCE is a URL, an HTML or text file, a manifest, a saved document, or -.\n");
     printf("Formats (-f): %s\n\nOptions:\n", cmd->formats);
     cd_options_help(stdout, cmd->bit);
-    printf("\nExit status: 0 success, 2 usage error, 3 a source could not be read "
-           "(the others are still reported), 4 internal or resource error.\n");
+    if (cmd->bit == CMD_PAIRS)
+        printf("\nExit status: 0 success, 2 usage error, 3 the input could not be read or "
+               "some lines were malformed (reported on stderr with their line number; "
+               "the other lines are still scored), 4 internal or resource error.\n");
+    else
+        printf("\nExit status: 0 success, 2 usage error, 3 a source could not be read "
+               "(the others are still reported), 4 internal or resource error.\n");
 }
 
 int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o)

@@ -10,28 +10,35 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Append s to b with control characters (C0, DEL, C1) shown as '?': a
+ * message can quote a file name or input text, and must stay one line that
+ * cannot drive the terminal. */
+static void put_clean(cd_buf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            cd_buf_putc(b, '?');
+            p++;
+            continue;
+        }
+        cd_buf_putc(b, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
+    }
+}
+
 static void vmessage(const char *kind, const char *source, const char *fmt, va_list ap)
 {
-    cd_buf b = {0};
+    cd_buf b = {0}, text = {0};
     cd_buf_printf(&b, "claimdiff: %s: ", kind);
     if (source) {
-        /* a source name from the command line may hold anything: keep it on one line */
-        cd_buf s = {0};
-        for (const unsigned char *p = (const unsigned char *)source; *p; p++) {
-            if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { /* a C1 control */
-                cd_buf_putc(&s, '?');
-                p++;
-                continue;
-            }
-            cd_buf_putc(&s, *p < 0x20 || *p == 0x7f ? '?' : (char)*p);
-        }
-        cd_buf_printf(&b, "%s: ", s.data ? s.data : "");
-        cd_buf_free(&s);
+        put_clean(&b, source);
+        cd_buf_puts(&b, ": ");
     }
-    cd_buf_vprintf(&b, fmt, ap);
+    cd_buf_vprintf(&text, fmt, ap);
+    put_clean(&b, text.data ? text.data : "");
     cd_buf_putc(&b, '\n');
     fputs(b.data, stderr);
     cd_buf_free(&b);
+    cd_buf_free(&text);
 }
 
 void cd_error(const char *source, const char *fmt, ...)

@@ -81,6 +81,9 @@ Test(sourceset, bad_manifests_are_one_line_errors)
         {"{\"sources\": []}", "lists no sources"},
         {"{\"nothing\": 1}", "neither a manifest"},
         {"{\"sources\": [{\"paragraphs\": 3}]}", "neither a manifest"},
+        /* jansson quotes the bad input, here a line break: still one line
+         * (found by fuzz/fuzz_manifest) */
+        {"{\"sources\": \"\\\n\"}", "invalid escape"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char name[32];

@@ -1,0 +1,92 @@
+/*
+ * compare.h — the comparison wing: per-sentence features, IDF weights,
+ * news synonyms and the pair score. Includes only core/claimdiff.h.
+ *
+ * OWNERSHIP, in one sentence: every object returned by a cd_*_new function
+ * (cd_features, cd_idf, cd_synonyms) is owned by the caller, holds its own
+ * copies of every string it returns, and is freed with the matching
+ * cd_*_free; features keep no pointer into the tokens, text or synonym table
+ * they were built from.
+ */
+#ifndef CD_COMPARE_H
+#define CD_COMPARE_H
+
+#include "claimdiff.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------- synonyms */
+
+/* News synonyms and variants (pledge/promise/vow, talks/summit/meeting, …),
+ * compiled in and mapped to one canonical stem. */
+typedef struct cd_synonyms cd_synonyms;
+cd_synonyms *cd_synonyms_new(void);
+void cd_synonyms_free(cd_synonyms *syn);
+/* The canonical stem for stem, or stem itself when it has no synonym. */
+const char *cd_synonyms_map(const cd_synonyms *syn, const char *stem);
+/* Number of variant -> canonical pairs in the table. */
+size_t cd_synonyms_count(void);
+
+/* ------------------------------------------------------------- features */
+
+/* What the scorer compares. Every array is sorted (strcmp) and free of
+ * duplicates; the strings are matching forms (cd_fold). */
+typedef struct {
+    const char **stems;    /* content stems, stop words out, synonyms mapped */
+    size_t n_stems;
+    const char **numbers;  /* NUMBER tokens ("$2.5" -> "2.5", "35,000" -> "35000") */
+    size_t n_numbers;
+    const char **entities; /* runs of capitalised words: "kim jong un" */
+    size_t n_entities;
+    const char **quotes;   /* quoted spans, words joined by one space */
+    size_t n_quotes;
+    const char **stops;    /* the stop words present (matching forms) */
+    size_t n_stops;
+    const char **bigrams;  /* adjacent words and numbers, stems, "a b" */
+    size_t n_bigrams;
+    size_t n_words;        /* word tokens, stop words included */
+    cd_arena *arena;       /* owns everything above */
+} cd_features;
+
+/* Features of the tokens toks[0..n) of text (offsets relative to text), one
+ * sentence. syn may be NULL (no synonym mapping). Never NULL. */
+cd_features *cd_features_new(const char *text, const cd_token *toks, size_t n,
+                             const cd_synonyms *syn);
+/* Features of sentence i of an analysed document. */
+cd_features *cd_features_of_sentence(const cd_doc *doc, size_t i, const cd_synonyms *syn);
+void cd_features_free(cd_features *f);
+/* True when norm (a matching form) is an English stop word. */
+bool cd_features_is_stop(const char *norm);
+
+/* ------------------------------------------------------------------ IDF */
+
+/* Inverse document frequency of stems: the compiled-in background table
+ * (document frequencies over a news corpus, data/idf_background.c) blended
+ * with the documents added from the input. */
+typedef struct cd_idf cd_idf;
+cd_idf *cd_idf_new(void);
+void cd_idf_free(cd_idf *idf);
+/* Count one input document: its stems (duplicates allowed). */
+void cd_idf_add_doc(cd_idf *idf, const char *const *stems, size_t n);
+/* log((N + 1) / (df + 0.5)), N and df pooled from background and input; a
+ * stem never seen gets the highest weight. Always > 0. */
+double cd_idf_weight(const cd_idf *idf, const char *stem);
+
+/* ---------------------------------------------------------------- score */
+
+/* Two sentences at or above this score carry the same claim (chosen by
+ * two-fold cross-validation on the MSRP training file, bench/paraphrase.sh). */
+#define CD_SAME_CLAIM_THRESHOLD 0.50
+
+/* Similarity of two sentences in [0, 1], symmetric: IDF-weighted overlap of
+ * stems plus evidence from shared numbers, entities and quotes, times a
+ * length-ratio term; conflicting numbers lower it. idf may be NULL (every
+ * stem weighs 1). Identical non-empty features score 1. */
+double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *idf);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,219 @@
+/* features.c — what the pair score compares, per sentence: content stems
+ * (stop words out, synonyms mapped), numbers, named-entity-like spans and
+ * quoted spans. */
+#include "compare.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* A compact English stop-word list (matching forms): function words,
+ * auxiliaries and pronouns. Sorted for bsearch. */
+static const char *const STOP[] = {
+    "a", "about", "after", "again", "against", "all", "also", "am", "an", "and",
+    "any", "are", "as", "at", "be", "been", "before", "being", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "during", "each",
+    "either", "few", "for", "from", "further", "had", "has", "have", "having",
+    "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
+    "if", "in", "into", "is", "it", "it's", "its", "itself", "just", "me", "more",
+    "most", "my", "myself", "neither", "nor", "of", "off", "on", "once", "only",
+    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "upon", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "would", "you", "your", "yours",
+};
+#define N_STOP (sizeof STOP / sizeof *STOP)
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool cd_features_is_stop(const char *norm)
+{
+    return bsearch(&norm, STOP, N_STOP, sizeof *STOP, cmp_str) != NULL;
+}
+
+typedef struct {
+    const char **v;
+    size_t n, cap;
+} strvec;
+
+static void push(strvec *s, const char *x)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->v = cd_xrealloc(s->v, s->cap * sizeof *s->v);
+    }
+    s->v[s->n++] = x;
+}
+
+/* Sort, drop duplicates, copy the pointer array into the arena. */
+static const char **finish(cd_arena *a, strvec *s, size_t *n)
+{
+    const char **out = NULL;
+    size_t k = 0;
+    if (s->n) {
+        qsort(s->v, s->n, sizeof *s->v, cmp_str);
+        out = cd_arena_alloc(a, s->n * sizeof *out);
+        for (size_t i = 0; i < s->n; i++)
+            if (k == 0 || strcmp(out[k - 1], s->v[i]) != 0)
+                out[k++] = s->v[i];
+    }
+    free(s->v);
+    *n = k;
+    return out;
+}
+
+static bool capitalised(const char *text, const cd_token *t)
+{
+    uint32_t cp;
+    bool valid;
+    cd_utf8_decode((const unsigned char *)text + t->start, t->len, &cp, &valid);
+    return valid && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* "$35,000,000" -> "35000000"; "1.5bn" stays. */
+static const char *number_form(cd_arena *a, const char *norm)
+{
+    cd_buf b = {0};
+    const unsigned char *p = (const unsigned char *)norm;
+    while (*p && !(*p >= '0' && *p <= '9'))
+        p++; /* currency signs and other prefixes */
+    for (; *p; p++)
+        if (*p != ',')
+            cd_buf_putc(&b, (char)*p);
+    const char *s = cd_arena_strndup(a, b.data ? b.data : norm, b.data ? b.len : strlen(norm));
+    cd_buf_free(&b);
+    return s;
+}
+
+static bool is_quote(const cd_token *t)
+{
+    return t->form->kind == CD_TOK_PUNCT && strcmp(t->form->norm, "\"") == 0;
+}
+
+static bool is_hyphen(const cd_token *t)
+{
+    return t->form->kind == CD_TOK_PUNCT && strcmp(t->form->norm, "-") == 0;
+}
+
+cd_features *cd_features_new(const char *text, const cd_token *toks, size_t n,
+                             const cd_synonyms *syn)
+{
+    cd_features *f = cd_xcalloc(1, sizeof *f);
+    f->arena = cd_arena_new();
+    strvec stems = {0}, nums = {0}, ents = {0}, quotes = {0}, stops = {0}, bigrams = {0};
+    const char *prev = NULL;
+    cd_buf ent = {0}, quote = {0};
+    size_t ent_words = 0;
+    bool ent_at_start = false, in_quote = false;
+    size_t words_seen = 0;
+
+    for (size_t i = 0; i <= n; i++) {
+        const cd_token *t = i < n ? &toks[i] : NULL;
+        bool word = t && t->form->kind == CD_TOK_WORD;
+        /* entity runs: capitalised words, joined across inner hyphens */
+        bool cont = false;
+        if (word && capitalised(text, t))
+            cont = true;
+        else if (word && ent_words && i > 0 && is_hyphen(&toks[i - 1]))
+            cont = true; /* "Jong-un" */
+        else if (t && ent_words && is_hyphen(t) && i + 1 < n &&
+                 toks[i + 1].form->kind == CD_TOK_WORD)
+            continue; /* keep the run open over the hyphen */
+        if (cont) {
+            bool stop = cd_features_is_stop(t->form->norm);
+            if (ent_words == 0 && stop) {
+                /* a leading "The" is not part of the name */
+            } else {
+                if (ent_words == 0)
+                    ent_at_start = words_seen == 0 || (words_seen == 1 && i > 0 &&
+                                   toks[i - 1].form->kind == CD_TOK_WORD &&
+                                   cd_features_is_stop(toks[i - 1].form->norm));
+                if (ent.len)
+                    cd_buf_putc(&ent, ' ');
+                cd_buf_puts(&ent, t->form->norm);
+                ent_words++;
+            }
+        } else if (ent_words) {
+            /* a single capitalised word opening the sentence is just the
+             * sentence's capital */
+            if (!(ent_at_start && ent_words == 1))
+                push(&ents, cd_arena_strndup(f->arena, ent.data, ent.len));
+            ent.len = 0;
+            ent_words = 0;
+        }
+        if (!t)
+            break;
+
+        if (is_quote(t)) {
+            if (in_quote && quote.len)
+                push(&quotes, cd_arena_strndup(f->arena, quote.data, quote.len));
+            quote.len = 0;
+            in_quote = !in_quote;
+            continue;
+        }
+        if (t->form->kind != CD_TOK_PUNCT) {
+            const char *cur = word ? cd_synonyms_map(syn, t->form->stem) : t->form->norm;
+            if (prev) {
+                cd_buf bg = {0};
+                cd_buf_printf(&bg, "%s %s", prev, cur);
+                push(&bigrams, cd_arena_strndup(f->arena, bg.data, bg.len));
+                cd_buf_free(&bg);
+            }
+            prev = cur;
+        }
+        if (t->form->kind == CD_TOK_NUMBER) {
+            push(&nums, number_form(f->arena, t->form->norm));
+        } else if (word) {
+            words_seen++;
+            f->n_words++;
+            if (!cd_features_is_stop(t->form->norm))
+                push(&stems, cd_synonyms_map(syn, t->form->stem));
+            else
+                push(&stops, t->form->norm);
+        }
+        if (in_quote && t->form->kind != CD_TOK_PUNCT) {
+            if (quote.len)
+                cd_buf_putc(&quote, ' ');
+            cd_buf_puts(&quote, t->form->norm);
+        }
+    }
+    if (in_quote && quote.len)
+        push(&quotes, cd_arena_strndup(f->arena, quote.data, quote.len));
+    cd_buf_free(&ent);
+    cd_buf_free(&quote);
+
+    /* the stems point into the tokenizer's or the synonym table's strings:
+     * copy them, the features must outlive both */
+    for (size_t i = 0; i < stems.n; i++)
+        stems.v[i] = cd_arena_strndup(f->arena, stems.v[i], strlen(stems.v[i]));
+    for (size_t i = 0; i < stops.n; i++)
+        stops.v[i] = cd_arena_strndup(f->arena, stops.v[i], strlen(stops.v[i]));
+    f->stems = finish(f->arena, &stems, &f->n_stems);
+    f->stops = finish(f->arena, &stops, &f->n_stops);
+    f->bigrams = finish(f->arena, &bigrams, &f->n_bigrams);
+    f->numbers = finish(f->arena, &nums, &f->n_numbers);
+    f->entities = finish(f->arena, &ents, &f->n_entities);
+    f->quotes = finish(f->arena, &quotes, &f->n_quotes);
+    return f;
+}
+
+cd_features *cd_features_of_sentence(const cd_doc *doc, size_t i, const cd_synonyms *syn)
+{
+    const cd_sentence *s = cd_doc_sentence(doc, i);
+    const char *text = cd_doc_text(doc, NULL);
+    const cd_token *toks = s->tok_count ? cd_doc_token(doc, s->tok_first) : NULL;
+    return cd_features_new(text, toks, s->tok_count, syn);
+}
+
+void cd_features_free(cd_features *f)
+{
+    if (!f)
+        return;
+    cd_arena_free(f->arena);
+    free(f);
+}

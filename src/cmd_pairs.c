@@ -1,0 +1,240 @@
+/* cmd_pairs.c — `claimdiff pairs [FILE]`: score sentence pairs in batch.
+ *
+ * Input, one pair a line (detected per line; FILE or standard input):
+ *   TSV    id<TAB>sentence1<TAB>sentence2
+ *   MSRP   Quality<TAB>#1 ID<TAB>#2 ID<TAB>#1 String<TAB>#2 String, after its
+ *          header line "Quality<TAB>…" (id: "#1 ID-#2 ID")
+ *   JSONL  {"id": …, "a": "…", "b": "…"}
+ * Output, JSON Lines: {"id": …, "score": 0.8123, "same_claim": true}.
+ *
+ * Streams in constant memory: one line at a time, at most PAIRS_MAX_LINE
+ * bytes (a longer line is skipped with an error naming its line number), and
+ * the tokenizer's interned forms are dropped every PAIRS_RESET lines. A bad
+ * line is reported on stderr and skipped; the others are still scored, and
+ * the exit status is then 3. */
+#include "cli.h"
+#include "compare.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAIRS_MAX_LINE (64 * 1024)
+#define PAIRS_RESET 4096
+
+typedef struct {
+    cd_arena *arena;
+    cd_tokenizer *tk;
+    cd_synonyms *syn;
+    cd_idf *idf;
+    cd_tokens toks;
+    cd_buf clean;
+    size_t since_reset;
+} pairs_ctx;
+
+static cd_features *features_of(pairs_ctx *c, const char *s, size_t n)
+{
+    c->clean.len = 0;
+    cd_buf repaired = {0};
+    cd_utf8_repair(s, n, &repaired);
+    cd_nfc(repaired.data ? repaired.data : "", repaired.len, &c->clean);
+    cd_buf_free(&repaired);
+    const char *text = c->clean.data ? c->clean.data : "";
+    c->toks.n = 0;
+    cd_tokenize(c->tk, text, 0, c->clean.len, &c->toks);
+    return cd_features_new(text, c->toks.v, c->toks.n, c->syn);
+}
+
+static double score_pair(pairs_ctx *c, const char *a, size_t na, const char *b, size_t nb)
+{
+    if (++c->since_reset > PAIRS_RESET) {
+        cd_tokenizer_free(c->tk);
+        cd_arena_free(c->arena);
+        c->arena = cd_arena_new();
+        c->tk = cd_tokenizer_new(c->arena);
+        c->since_reset = 0;
+    }
+    cd_features *fa = features_of(c, a, na);
+    cd_features *fb = features_of(c, b, nb);
+    double s = cd_pair_score(fa, fb, c->idf);
+    cd_features_free(fa);
+    cd_features_free(fb);
+    return s;
+}
+
+static void put_result(FILE *f, const char *id_json, double score)
+{
+    fprintf(f, "{\"id\": %s, \"score\": %.4f, \"same_claim\": %s}\n", id_json, score,
+            score >= CD_SAME_CLAIM_THRESHOLD ? "true" : "false");
+}
+
+/* Split line on tabs into at most max fields; returns the count (max + 1
+ * when there are more). */
+static size_t split_tabs(char *line, char **f, size_t max)
+{
+    size_t n = 0;
+    for (char *p = line;;) {
+        if (n == max)
+            return max + 1;
+        f[n++] = p;
+        char *t = strchr(p, '\t');
+        if (!t)
+            return n;
+        *t = '\0';
+        p = t + 1;
+    }
+}
+
+typedef enum { LINE_OK, LINE_BAD } line_rc;
+
+static line_rc do_json(pairs_ctx *c, FILE *out, const char *name, size_t lineno, const char *line)
+{
+    json_error_t err;
+    json_t *j = json_loads(line, 0, &err);
+    const char *why = NULL;
+    if (!j)
+        why = err.text;
+    else if (!json_is_object(j))
+        why = "not a JSON object";
+    json_t *a = j ? json_object_get(j, "a") : NULL, *b = j ? json_object_get(j, "b") : NULL;
+    if (!why && (!json_is_string(a) || !json_is_string(b)))
+        why = "needs string members \"a\" and \"b\"";
+    if (why) {
+        cd_error(name, "line %zu: %s", lineno, why);
+        json_decref(j);
+        return LINE_BAD;
+    }
+    json_t *id = json_object_get(j, "id");
+    char *id_json = id ? json_dumps(id, JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
+    char num[32];
+    if (!id_json)
+        snprintf(num, sizeof num, "%zu", lineno);
+    double s = score_pair(c, json_string_value(a), json_string_length(a), json_string_value(b),
+                          json_string_length(b));
+    put_result(out, id_json ? id_json : num, s);
+    free(id_json);
+    json_decref(j);
+    return LINE_OK;
+}
+
+static line_rc do_tsv(pairs_ctx *c, FILE *out, const char *name, size_t lineno, char *line,
+                      bool msrp)
+{
+    char *f[6];
+    size_t n = split_tabs(line, f, 5);
+    cd_buf id = {0};
+    const char *a, *b;
+    if (msrp && n == 5) {
+        if (*f[1] && *f[2])
+            cd_buf_printf(&id, "%s-%s", f[1], f[2]);
+        else
+            cd_buf_printf(&id, "%zu", lineno);
+        a = f[3];
+        b = f[4];
+    } else if (!msrp && n == 3) {
+        cd_buf_puts(&id, *f[0] ? f[0] : "");
+        if (!*f[0])
+            cd_buf_printf(&id, "%zu", lineno);
+        a = f[1];
+        b = f[2];
+    } else {
+        cd_error(name, "line %zu: expected %s tab-separated fields, found %s%zu", lineno,
+                 msrp ? "5 (MSRP)" : "3 (id, sentence, sentence)", n > 5 ? "more than " : "",
+                 n > 5 ? (size_t)5 : n);
+        return LINE_BAD;
+    }
+    double s = score_pair(c, a, strlen(a), b, strlen(b));
+    json_t *js = json_stringn_nocheck(id.data, id.len);
+    char *d = json_dumps(js, JSON_ENCODE_ANY);
+    put_result(out, d ? d : "\"\"", s);
+    free(d);
+    json_decref(js);
+    cd_buf_free(&id);
+    return LINE_OK;
+}
+
+static bool run(const cd_options *o, FILE *in, const char *name, FILE *out, size_t *bad)
+{
+    pairs_ctx c = {0};
+    c.arena = cd_arena_new();
+    c.tk = cd_tokenizer_new(c.arena);
+    c.syn = cd_synonyms_new();
+    c.idf = cd_idf_new(); /* no input documents: the background table alone */
+    char *buf = cd_xmalloc(PAIRS_MAX_LINE + 2);
+    size_t lineno = 0;
+    bool msrp = false;
+    while (fgets(buf, PAIRS_MAX_LINE + 2, in)) {
+        lineno++;
+        size_t len = strlen(buf);
+        if (len > PAIRS_MAX_LINE && buf[len - 1] != '\n') {
+            int ch;
+            while ((ch = fgetc(in)) != EOF && ch != '\n') {
+            }
+            cd_error(name, "line %zu: longer than %d KiB, skipped", lineno,
+                     PAIRS_MAX_LINE / 1024);
+            ++*bad;
+            continue;
+        }
+        while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+            buf[--len] = '\0';
+        char *line = buf;
+        if (lineno == 1 && strncmp(line, "\xEF\xBB\xBF", 3) == 0)
+            line += 3, len -= 3;
+        if (memchr(line, '\0', len) || strlen(line) != len) {
+            cd_error(name, "line %zu: contains a NUL byte, skipped", lineno);
+            ++*bad;
+            continue;
+        }
+        if (len == 0)
+            continue;
+        if (lineno == 1 && strncmp(line, "Quality\t", 8) == 0) {
+            msrp = true;
+            continue;
+        }
+        line_rc rc = line[0] == '{' ? do_json(&c, out, name, lineno, line)
+                                    : do_tsv(&c, out, name, lineno, line, msrp);
+        if (rc == LINE_BAD)
+            ++*bad;
+    }
+    bool read_ok = !ferror(in);
+    if (!read_ok)
+        cd_error(name, "read error after line %zu", lineno);
+    (void)o;
+    free(buf);
+    cd_tokens_free(&c.toks);
+    cd_buf_free(&c.clean);
+    cd_synonyms_free(c.syn);
+    cd_idf_free(c.idf);
+    cd_tokenizer_free(c.tk);
+    cd_arena_free(c.arena);
+    return read_ok;
+}
+
+int cd_cmd_pairs(const cd_options *o)
+{
+    if (o->n_args > 1)
+        return cd_usage_error("'pairs' reads one FILE (or standard input), got %zu", o->n_args);
+    const char *path = o->n_args ? o->args[0] : "-";
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *in = is_stdin ? stdin : fopen(path, "rb");
+    if (!in) {
+        cd_error(path, "cannot open: %s", strerror(errno));
+        return CD_EXIT_SOURCE;
+    }
+    cd_out out;
+    if (!cd_out_open(&out, o->output)) {
+        if (!is_stdin)
+            fclose(in);
+        return CD_EXIT_INTERNAL;
+    }
+    size_t bad = 0;
+    bool read_ok = run(o, in, is_stdin ? "<stdin>" : path, out.f, &bad);
+    if (!is_stdin)
+        fclose(in);
+    if (!cd_out_close(&out, !ferror(out.f)))
+        return CD_EXIT_INTERNAL;
+    if (bad && !o->quiet)
+        fprintf(stderr, "claimdiff: %zu line%s skipped\n", bad, bad == 1 ? "" : "s");
+    return !read_ok || bad ? CD_EXIT_SOURCE : CD_EXIT_OK;
+}
