@@ -10,6 +10,7 @@ STS-B (filtered test file): Pearson r of the score against the gold, overall
 and for the news genre. Standard library only."""
 import json
 import math
+import re
 import subprocess
 import sys
 
@@ -58,6 +59,23 @@ def pearson(x, y):
     return sxy / (sx * sy)
 
 
+def cv(scores, gold):
+    half = len(gold) // 2
+    folds = [(slice(0, half), slice(half, None)), (slice(half, None), slice(0, half))]
+    accs, f1s, ts = [], [], []
+    for tr, te in folds:
+        t = best_threshold(scores[tr], gold[tr])
+        a, f1 = acc_f1(scores[te], gold[te], t)
+        accs.append(a), f1s.append(f1), ts.append(t)
+    return accs, f1s, ts
+
+
+def jaccard(a, b):
+    ta = set(re.findall(r"\w+|[^\w\s]", a.lower()))
+    tb = set(re.findall(r"\w+|[^\w\s]", b.lower()))
+    return len(ta & tb) / len(ta | tb) if ta | tb else 0.0
+
+
 def main():
     claimdiff, shared = sys.argv[1], sys.argv[2]
     with open(shared + "/paraphrase/msr_paraphrase_train.txt", encoding="utf-8") as f:
@@ -68,19 +86,16 @@ def main():
     scores = [o["score"] for o in out]
     default = [o["same_claim"] for o in out]
     assert len(scores) == len(gold), (len(scores), len(gold))
-    half = len(gold) // 2
-    folds = [(slice(0, half), slice(half, None)), (slice(half, None), slice(0, half))]
-    accs, f1s, ts = [], [], []
-    for tr, te in folds:
-        t = best_threshold(scores[tr], gold[tr])
-        a, f1 = acc_f1(scores[te], gold[te], t)
-        accs.append(a), f1s.append(f1), ts.append(t)
+    accs, f1s, ts = cv(scores, gold)
     print("MSRP train, %d pairs" % len(gold))
     for k in range(2):
         print("  fold %d: threshold %.4f -> accuracy %.1f  F1 %.1f"
               % (k + 1, ts[k], 100 * accs[k], 100 * f1s[k]))
     print("  2-fold CV mean: accuracy %.1f  F1 %.1f  (thresholds %.4f, %.4f)"
           % (50 * (accs[0] + accs[1]), 50 * (f1s[0] + f1s[1]), ts[0], ts[1]))
+    ja, jf, _ = cv([jaccard(l.split("\t")[3], l.split("\t")[4]) for l in lines], gold)
+    print("  baseline, word-set Jaccard, same 2-fold CV: accuracy %.1f  F1 %.1f"
+          % (50 * (ja[0] + ja[1]), 50 * (jf[0] + jf[1])))
     tp = sum(1 for d, g in zip(default, gold) if d and g)
     fp = sum(1 for d, g in zip(default, gold) if d and not g)
     fn = sum(1 for d, g in zip(default, gold) if not d and g)

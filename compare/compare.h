@@ -44,8 +44,6 @@ typedef struct {
     size_t n_quotes;
     const char **stops;    /* the stop words present (matching forms) */
     size_t n_stops;
-    const char **bigrams;  /* adjacent words and numbers, stems, "a b" */
-    size_t n_bigrams;
     size_t n_words;        /* word tokens, stop words included */
     cd_arena *arena;       /* owns everything above */
 } cd_features;
@@ -78,12 +76,13 @@ double cd_idf_weight(const cd_idf *idf, const char *stem);
 
 /* Two sentences at or above this score carry the same claim (chosen by
  * two-fold cross-validation on the MSRP training file, bench/paraphrase.sh). */
-#define CD_SAME_CLAIM_THRESHOLD 0.50
+#define CD_SAME_CLAIM_THRESHOLD 0.51
 
 /* Similarity of two sentences in [0, 1], symmetric: IDF-weighted overlap of
  * stems plus evidence from shared numbers, entities and quotes, times a
  * length-ratio term; conflicting numbers lower it. idf may be NULL (every
- * stem weighs 1). Identical non-empty features score 1. */
+ * stem weighs 1). Identical features with at least one word score 1; a side
+ * with no word scores 0. */
 double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *idf);
 
 #ifdef __cplusplus

@@ -105,8 +105,7 @@ cd_features *cd_features_new(const char *text, const cd_token *toks, size_t n,
 {
     cd_features *f = cd_xcalloc(1, sizeof *f);
     f->arena = cd_arena_new();
-    strvec stems = {0}, nums = {0}, ents = {0}, quotes = {0}, stops = {0}, bigrams = {0};
-    const char *prev = NULL;
+    strvec stems = {0}, nums = {0}, ents = {0}, quotes = {0}, stops = {0};
     cd_buf ent = {0}, quote = {0};
     size_t ent_words = 0;
     bool ent_at_start = false, in_quote = false;
@@ -156,16 +155,6 @@ cd_features *cd_features_new(const char *text, const cd_token *toks, size_t n,
             in_quote = !in_quote;
             continue;
         }
-        if (t->form->kind != CD_TOK_PUNCT) {
-            const char *cur = word ? cd_synonyms_map(syn, t->form->stem) : t->form->norm;
-            if (prev) {
-                cd_buf bg = {0};
-                cd_buf_printf(&bg, "%s %s", prev, cur);
-                push(&bigrams, cd_arena_strndup(f->arena, bg.data, bg.len));
-                cd_buf_free(&bg);
-            }
-            prev = cur;
-        }
         if (t->form->kind == CD_TOK_NUMBER) {
             push(&nums, number_form(f->arena, t->form->norm));
         } else if (word) {
@@ -195,7 +184,6 @@ cd_features *cd_features_new(const char *text, const cd_token *toks, size_t n,
         stops.v[i] = cd_arena_strndup(f->arena, stops.v[i], strlen(stops.v[i]));
     f->stems = finish(f->arena, &stems, &f->n_stems);
     f->stops = finish(f->arena, &stops, &f->n_stops);
-    f->bigrams = finish(f->arena, &bigrams, &f->n_bigrams);
     f->numbers = finish(f->arena, &nums, &f->n_numbers);
     f->entities = finish(f->arena, &ents, &f->n_entities);
     f->quotes = finish(f->arena, &quotes, &f->n_quotes);

@@ -145,7 +145,10 @@ static line_rc do_tsv(pairs_ctx *c, FILE *out, const char *name, size_t lineno, 
         return LINE_BAD;
     }
     double s = score_pair(c, a, strlen(a), b, strlen(b));
-    json_t *js = json_stringn_nocheck(id.data, id.len);
+    cd_buf rid = {0}; /* an id with invalid UTF-8 is repaired, not dropped */
+    cd_utf8_repair(id.data ? id.data : "", id.len, &rid);
+    json_t *js = json_stringn_nocheck(rid.data ? rid.data : "", rid.len);
+    cd_buf_free(&rid);
     char *d = json_dumps(js, JSON_ENCODE_ANY);
     put_result(out, d ? d : "\"\"", s);
     free(d);
