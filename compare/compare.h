@@ -85,6 +85,66 @@ double cd_idf_weight(const cd_idf *idf, const char *stem);
  * with no word scores 0. */
 double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *idf);
 
+/* ---------------------------------------------------------------- align */
+
+/* Alignment of N analysed documents (compare/align.c): candidate pairs from
+ * an inverted index over rare stems, greedy complete-linkage claim groups,
+ * and stories (documents linked by aligned groups). */
+
+#define CD_ALIGN_MIN_IDF 1.5        /* a stem is "rare" (indexed) at or above this IDF */
+#define CD_ALIGN_MAX_POSTINGS 512   /* a stem in more sentences than this is skipped */
+#define CD_ALIGN_MAX_CANDIDATES 50  /* candidates kept per sentence (best shared IDF) */
+#define CD_ALIGN_MAX_GROUPS 2       /* groups one sentence may join (two claims) */
+#define CD_ALIGN_STORY_MIN_GROUPS 2 /* groups two documents must share to be one story */
+#define CD_ALIGN_STORY_FRACTION 0.1 /* ... or this share of the smaller one's sentences */
+
+typedef struct {
+    double threshold;      /* same-claim score; 0 = CD_SAME_CLAIM_THRESHOLD */
+    double min_idf;        /* 0 = CD_ALIGN_MIN_IDF */
+    size_t max_postings;   /* 0 = CD_ALIGN_MAX_POSTINGS */
+    size_t max_candidates; /* 0 = CD_ALIGN_MAX_CANDIDATES */
+} cd_align_opts;
+
+/* One sentence: document index and sentence index (0-based). */
+typedef struct {
+    size_t doc, sent;
+} cd_align_ref;
+
+/* A scored candidate pair, a before b in (doc, sent) order, a.doc != b.doc. */
+typedef struct {
+    cd_align_ref a, b;
+    double score;
+} cd_align_pair;
+
+/* A claim group: members sorted by (doc, sent), at most one per document;
+ * every pair of members scores at or above the threshold. */
+typedef struct {
+    cd_align_ref *members;
+    size_t n_members;
+    double score;      /* lowest pairwise score */
+    double best;       /* highest pairwise score */
+    size_t story;      /* story of its first member */
+    bool cross_story;  /* members from more than one story */
+} cd_align_group;
+
+typedef struct {
+    cd_align_pair *pairs;      /* every scored candidate, sorted by (a, b) */
+    size_t n_pairs;
+    cd_align_group *groups;    /* (sources desc, best desc, first member asc) */
+    size_t n_groups;
+    cd_align_ref *unmatched;   /* sentences in no group, by (doc, sent) */
+    size_t n_unmatched;
+    size_t *story_of;          /* story index per document; SIZE_MAX for a NULL doc */
+    size_t n_docs, n_stories;  /* stories numbered by their first document */
+    cd_arena *arena;           /* owns everything above */
+} cd_alignment;
+
+/* Align docs[0..n) (analysed; NULL entries, failed sources, are skipped).
+ * opts may be NULL (defaults). The result is deterministic for the same
+ * input and is freed with cd_alignment_free. */
+cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts *opts);
+void cd_alignment_free(cd_alignment *al);
+
 #ifdef __cplusplus
 }
 #endif

@@ -39,7 +39,8 @@ enum {
     CMD_SENTENCES = 1 << 0,
     CMD_EXTRACT = 1 << 1,
     CMD_FETCH = 1 << 2,
-    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT | CMD_FETCH,
+    CMD_COMPARE = 1 << 4,
+    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT | CMD_FETCH | CMD_COMPARE,
     /* pairs reads sentence pairs, not sources: only -f, -o, -q, -h apply */
     CMD_PAIRS = 1 << 3
 };
@@ -61,6 +62,7 @@ int cd_cmd_sentences(const cd_options *o);
 int cd_cmd_extract(const cd_options *o);
 int cd_cmd_fetch(const cd_options *o);
 int cd_cmd_pairs(const cd_options *o);
+int cd_cmd_compare(const cd_options *o);
 
 /* Parse argv[0..argc) (after the command name) for command cmd. Returns -1 on
  * success; otherwise an exit status to return at once (help printed: 0, usage

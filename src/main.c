@@ -8,6 +8,11 @@
 #include "cd_config.h"
 
 const cd_command cd_commands[] = {
+    {"compare", CMD_COMPARE, "SOURCE...", "align the claims of several sources",
+     "Align the sentences that carry the same claim across the sources: stories "
+     "(documents that report the same event), claim groups (at most one sentence "
+     "per source each) and the sentences no other source matches.",
+     "text|json", cd_cmd_compare},
     {"sentences", CMD_SENTENCES, "SOURCE...", "sentences of each source, one per line",
      "Split each source into sentences, one per line (the segmentation the "
      "comparison stands on).",
@@ -82,7 +87,7 @@ int main(int argc, char **argv)
     if (!cmd) {
         if (name[0] == '-')
             return cd_usage_error("'%s' must come after a command", name);
-        static const char *const later[] = {"compare", "check", NULL};
+        static const char *const later[] = {"check", NULL};
         for (const char *const *l = later; *l; l++)
             if (strcmp(*l, name) == 0)
                 return cd_usage_error("'%s' is not available in this version yet", name);

@@ -1,0 +1,567 @@
+/* align.c — claim alignment across N documents: candidates, groups, stories.
+ *
+ * 1. Candidates. Every sentence gets its features (compare/features.c); IDF
+ *    is the background table blended with the input documents. Stems whose
+ *    IDF is at least min_idf are "rare" and go into an inverted index
+ *    (stem -> sentences); a stem found in more than max_postings sentences
+ *    is skipped as too common. For each sentence, the sentences of OTHER
+ *    documents sharing at least one rare stem are ranked by the summed IDF
+ *    of the rare stems they share, and the best max_candidates are kept.
+ *    The union of these (both directions) is scored with cd_pair_score.
+ *    Work is the sum over rare stems of postings², never all pairs.
+ * 2. Groups, greedy and non-chaining. Pairs at or above the threshold are
+ *    taken by score (desc), ties by (doc, sentence) of both ends. A pair
+ *    either extends a group of one end with the other end — only when the
+ *    group holds no sentence of that source yet and every member scores at
+ *    or above the threshold with the newcomer (complete linkage) — or else
+ *    becomes a new group of two. A sentence joins at most
+ *    CD_ALIGN_MAX_GROUPS (2) groups, and a second one only when its first
+ *    group holds a different sentence of a source in the second: the other
+ *    outlet split what this sentence says into two sentences (two claims).
+ *    Sentences in no group are unmatched.
+ * 3. Stories. Two documents sharing at least max(STORY_MIN_GROUPS,
+ *    STORY_FRACTION × the smaller one's sentences) groups are joined
+ *    (union-find); stories are numbered by their first document. A group
+ *    belongs to the story of its first member and is marked cross_story
+ *    when its members come from more than one story.
+ * Groups are ordered by (number of sources desc, best pairwise score desc,
+ * first member position); members and unmatched by (doc, sentence). */
+#include "compare.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ helpers */
+
+typedef struct {
+    size_t *v;
+    size_t n, cap;
+} idvec;
+
+static void idvec_push(idvec *a, size_t x)
+{
+    if (a->n == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 8;
+        a->v = cd_xrealloc(a->v, a->cap * sizeof *a->v);
+    }
+    a->v[a->n++] = x;
+}
+
+typedef struct {
+    const char *stem;
+    size_t sid;
+} posting;
+
+static int cmp_posting(const void *x, const void *y)
+{
+    const posting *a = x, *b = y;
+    int c = strcmp(a->stem, b->stem);
+    if (c)
+        return c;
+    return a->sid < b->sid ? -1 : a->sid > b->sid;
+}
+
+typedef struct {
+    size_t u, v; /* sentence ids, u < v */
+} idpair;
+
+static int cmp_idpair(const void *x, const void *y)
+{
+    const idpair *a = x, *b = y;
+    if (a->u != b->u)
+        return a->u < b->u ? -1 : 1;
+    return a->v < b->v ? -1 : a->v > b->v;
+}
+
+typedef struct {
+    size_t sid;
+    double w;
+} cand;
+
+static int cmp_cand(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return a->sid < b->sid ? -1 : a->sid > b->sid;
+}
+
+/* The state of one run. Sentences are numbered sid = base[doc] + sent. */
+typedef struct {
+    size_t n_docs, n_sent;
+    size_t *base;     /* n_docs + 1 */
+    size_t *doc_of;   /* per sid */
+    idpair *cands;    /* sorted unique */
+    double *scores;   /* per cands entry */
+    size_t n_cands;
+    double threshold;
+} run;
+
+static double pair_score(const run *r, size_t x, size_t y)
+{
+    if (x == y)
+        return 1.0;
+    idpair key = {x < y ? x : y, x < y ? y : x};
+    const idpair *p = bsearch(&key, r->cands, r->n_cands, sizeof key, cmp_idpair);
+    return p ? r->scores[p - r->cands] : 0.0;
+}
+
+/* ----------------------------------------------------------- candidates */
+
+static void candidates(run *r, cd_features **f, const cd_idf *idf, const cd_align_opts *o)
+{
+    /* the inverted index: (rare stem, sid) sorted, one run per stem */
+    size_t np = 0, cap = 0;
+    posting *ps = NULL;
+    for (size_t s = 0; s < r->n_sent; s++)
+        for (size_t k = 0; k < f[s]->n_stems; k++) {
+            if (cd_idf_weight(idf, f[s]->stems[k]) < o->min_idf)
+                continue;
+            if (np == cap) {
+                cap = cap ? cap * 2 : 256;
+                ps = cd_xrealloc(ps, cap * sizeof *ps);
+            }
+            ps[np++] = (posting){f[s]->stems[k], s};
+        }
+    if (np)
+        qsort(ps, np, sizeof *ps, cmp_posting);
+    /* runs kept (not too common): start, length and weight; each sentence
+     * lists the runs of its rare stems (CSR) */
+    size_t nruns = 0;
+    size_t *rstart = cd_xmalloc((np + 1) * sizeof *rstart);
+    size_t *rlen = cd_xmalloc((np + 1) * sizeof *rlen);
+    double *rw = cd_xmalloc((np + 1) * sizeof *rw);
+    size_t *deg = cd_xcalloc(r->n_sent + 1, sizeof *deg);
+    for (size_t i = 0; i < np;) {
+        size_t j = i + 1;
+        while (j < np && strcmp(ps[j].stem, ps[i].stem) == 0)
+            j++;
+        if (j - i >= 2 && j - i <= o->max_postings) {
+            rstart[nruns] = i;
+            rlen[nruns] = j - i;
+            rw[nruns] = cd_idf_weight(idf, ps[i].stem);
+            for (size_t k = i; k < j; k++)
+                deg[ps[k].sid]++;
+            nruns++;
+        }
+        i = j;
+    }
+    size_t *off = cd_xcalloc(r->n_sent + 1, sizeof *off);
+    for (size_t s = 0; s < r->n_sent; s++)
+        off[s + 1] = off[s] + deg[s];
+    size_t *runs_of = cd_xmalloc((off[r->n_sent] + 1) * sizeof *runs_of);
+    memset(deg, 0, (r->n_sent + 1) * sizeof *deg);
+    for (size_t q = 0; q < nruns; q++)
+        for (size_t k = rstart[q]; k < rstart[q] + rlen[q]; k++) {
+            size_t s = ps[k].sid;
+            runs_of[off[s] + deg[s]++] = q;
+        }
+
+    /* per sentence: accumulate shared rare IDF, keep the best */
+    double *acc = cd_xcalloc(r->n_sent + 1, sizeof *acc);
+    idvec touched = {0};
+    cand *cs = NULL;
+    size_t cs_cap = 0, npairs = 0, pcap = 0;
+    idpair *pairs = NULL;
+    for (size_t s = 0; s < r->n_sent; s++) {
+        touched.n = 0;
+        for (size_t k = off[s]; k < off[s + 1]; k++) {
+            size_t q = runs_of[k];
+            for (size_t m = rstart[q]; m < rstart[q] + rlen[q]; m++) {
+                size_t t = ps[m].sid;
+                if (r->doc_of[t] == r->doc_of[s])
+                    continue;
+                if (acc[t] == 0)
+                    idvec_push(&touched, t);
+                acc[t] += rw[q];
+            }
+        }
+        if (touched.n > cs_cap) {
+            cs_cap = touched.n;
+            cs = cd_xrealloc(cs, cs_cap * sizeof *cs);
+        }
+        for (size_t k = 0; k < touched.n; k++) {
+            cs[k] = (cand){touched.v[k], acc[touched.v[k]]};
+            acc[touched.v[k]] = 0;
+        }
+        size_t keep = touched.n;
+        if (keep > o->max_candidates) {
+            qsort(cs, touched.n, sizeof *cs, cmp_cand);
+            keep = o->max_candidates;
+        }
+        for (size_t k = 0; k < keep; k++) {
+            if (npairs == pcap) {
+                pcap = pcap ? pcap * 2 : 256;
+                pairs = cd_xrealloc(pairs, pcap * sizeof *pairs);
+            }
+            size_t t = cs[k].sid;
+            pairs[npairs++] = (idpair){s < t ? s : t, s < t ? t : s};
+        }
+    }
+    if (npairs)
+        qsort(pairs, npairs, sizeof *pairs, cmp_idpair);
+    size_t u = 0;
+    for (size_t k = 0; k < npairs; k++)
+        if (u == 0 || cmp_idpair(&pairs[u - 1], &pairs[k]) != 0)
+            pairs[u++] = pairs[k];
+    r->cands = pairs;
+    r->n_cands = u;
+    r->scores = cd_xmalloc((u + 1) * sizeof *r->scores);
+    for (size_t k = 0; k < u; k++)
+        r->scores[k] = cd_pair_score(f[pairs[k].u], f[pairs[k].v], idf);
+
+    free(cs);
+    free(touched.v);
+    free(acc);
+    free(runs_of);
+    free(off);
+    free(deg);
+    free(rw);
+    free(rlen);
+    free(rstart);
+    free(ps);
+}
+
+/* --------------------------------------------------------------- groups */
+
+typedef struct {
+    idvec members; /* sids */
+} wgroup;
+
+typedef struct {
+    wgroup *v;
+    size_t n, cap;
+    size_t (*of)[CD_ALIGN_MAX_GROUPS]; /* groups of each sid */
+    unsigned char *count;              /* how many */
+} groups;
+
+static bool group_has(const wgroup *g, size_t sid)
+{
+    for (size_t i = 0; i < g->members.n; i++)
+        if (g->members.v[i] == sid)
+            return true;
+    return false;
+}
+
+static bool group_has_doc(const run *r, const wgroup *g, size_t doc)
+{
+    for (size_t i = 0; i < g->members.n; i++)
+        if (r->doc_of[g->members.v[i]] == doc)
+            return true;
+    return false;
+}
+
+/* May sid take one more group, whose members are target[0..n)? */
+static bool may_join(const run *r, const groups *gs, size_t sid, const size_t *target, size_t n)
+{
+    if (gs->count[sid] == 0)
+        return true;
+    if (gs->count[sid] >= CD_ALIGN_MAX_GROUPS)
+        return false;
+    /* a second group: only when the first holds another sentence of a
+     * source present in the target (that source split the claims) */
+    const wgroup *g1 = &gs->v[gs->of[sid][0]];
+    for (size_t i = 0; i < g1->members.n; i++) {
+        size_t m = g1->members.v[i];
+        for (size_t k = 0; k < n; k++)
+            if (m != sid && m != target[k] && r->doc_of[m] == r->doc_of[target[k]])
+                return true;
+    }
+    return false;
+}
+
+static void add_member(groups *gs, size_t g, size_t sid)
+{
+    idvec_push(&gs->v[g].members, sid);
+    gs->of[sid][gs->count[sid]++] = g;
+}
+
+static bool try_extend(const run *r, groups *gs, size_t x, size_t y)
+{
+    for (size_t k = 0; k < gs->count[x]; k++) {
+        size_t g = gs->of[x][k];
+        const wgroup *w = &gs->v[g];
+        if (group_has_doc(r, w, r->doc_of[y]))
+            continue;
+        bool ok = true;
+        for (size_t i = 0; i < w->members.n && ok; i++)
+            ok = pair_score(r, w->members.v[i], y) >= r->threshold;
+        if (!ok || !may_join(r, gs, y, w->members.v, w->members.n))
+            continue;
+        add_member(gs, g, y);
+        return true;
+    }
+    return false;
+}
+
+typedef struct {
+    size_t k;
+    double score;
+} order;
+
+static int cmp_order(const void *x, const void *y)
+{
+    const order *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return a->k < b->k ? -1 : a->k > b->k; /* cands are sorted by (u, v) */
+}
+
+static void build_groups(const run *r, groups *gs)
+{
+    gs->of = cd_xcalloc(r->n_sent + 1, sizeof *gs->of);
+    gs->count = cd_xcalloc(r->n_sent + 1, 1);
+    size_t n = 0;
+    order *ord = cd_xmalloc((r->n_cands + 1) * sizeof *ord);
+    for (size_t k = 0; k < r->n_cands; k++)
+        if (r->scores[k] >= r->threshold)
+            ord[n++] = (order){k, r->scores[k]};
+    if (n)
+        qsort(ord, n, sizeof *ord, cmp_order);
+    for (size_t i = 0; i < n; i++) {
+        size_t a = r->cands[ord[i].k].u, b = r->cands[ord[i].k].v;
+        bool together = false;
+        for (size_t k = 0; k < gs->count[a] && !together; k++)
+            together = group_has(&gs->v[gs->of[a][k]], b);
+        if (together)
+            continue;
+        if (try_extend(r, gs, a, b) || try_extend(r, gs, b, a))
+            continue;
+        if (!may_join(r, gs, a, &b, 1) || !may_join(r, gs, b, &a, 1))
+            continue;
+        if (gs->n == gs->cap) {
+            gs->cap = gs->cap ? gs->cap * 2 : 64;
+            gs->v = cd_xrealloc(gs->v, gs->cap * sizeof *gs->v);
+        }
+        memset(&gs->v[gs->n], 0, sizeof gs->v[gs->n]);
+        size_t g = gs->n++;
+        add_member(gs, g, a);
+        add_member(gs, g, b);
+    }
+    free(ord);
+}
+
+/* -------------------------------------------------------------- stories */
+
+static size_t find_root(size_t *parent, size_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+static void build_stories(const run *r, const groups *gs, const cd_doc *const *docs,
+                          cd_alignment *al)
+{
+    size_t np = 0, cap = 0;
+    idpair *dp = NULL;
+    for (size_t g = 0; g < gs->n; g++) {
+        const idvec *m = &gs->v[g].members;
+        for (size_t i = 0; i < m->n; i++)
+            for (size_t j = i + 1; j < m->n; j++) {
+                size_t a = r->doc_of[m->v[i]], b = r->doc_of[m->v[j]];
+                if (np == cap) {
+                    cap = cap ? cap * 2 : 64;
+                    dp = cd_xrealloc(dp, cap * sizeof *dp);
+                }
+                dp[np++] = (idpair){a < b ? a : b, a < b ? b : a};
+            }
+    }
+    if (np)
+        qsort(dp, np, sizeof *dp, cmp_idpair);
+    size_t *parent = cd_xmalloc((r->n_docs + 1) * sizeof *parent);
+    for (size_t d = 0; d < r->n_docs; d++)
+        parent[d] = d;
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        while (j < np && cmp_idpair(&dp[i], &dp[j]) == 0)
+            j++;
+        size_t na = r->base[dp[i].u + 1] - r->base[dp[i].u];
+        size_t nb = r->base[dp[i].v + 1] - r->base[dp[i].v];
+        double need = ceil(CD_ALIGN_STORY_FRACTION * (double)(na < nb ? na : nb));
+        if (need < CD_ALIGN_STORY_MIN_GROUPS)
+            need = CD_ALIGN_STORY_MIN_GROUPS;
+        if ((double)(j - i) >= need) {
+            size_t x = find_root(parent, dp[i].u), y = find_root(parent, dp[i].v);
+            if (x != y)
+                parent[x > y ? x : y] = x < y ? x : y;
+        }
+        i = j;
+    }
+    size_t *num = cd_xmalloc((r->n_docs + 1) * sizeof *num);
+    for (size_t d = 0; d < r->n_docs; d++)
+        num[d] = SIZE_MAX;
+    for (size_t d = 0; d < r->n_docs; d++) {
+        if (!docs[d]) {
+            al->story_of[d] = SIZE_MAX;
+            continue;
+        }
+        size_t root = find_root(parent, d);
+        if (num[root] == SIZE_MAX)
+            num[root] = al->n_stories++;
+        al->story_of[d] = num[root];
+    }
+    free(num);
+    free(parent);
+    free(dp);
+}
+
+/* ---------------------------------------------------------------- order */
+
+static int cmp_ref(const cd_align_ref *a, const cd_align_ref *b)
+{
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return a->sent < b->sent ? -1 : a->sent > b->sent;
+}
+
+static int cmp_ref_q(const void *x, const void *y)
+{
+    return cmp_ref(x, y);
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+    const cd_align_group *a = x, *b = y;
+    if (a->n_members != b->n_members)
+        return a->n_members > b->n_members ? -1 : 1;
+    if (a->best != b->best)
+        return a->best > b->best ? -1 : 1;
+    for (size_t i = 0; i < a->n_members; i++) {
+        int c = cmp_ref(&a->members[i], &b->members[i]);
+        if (c)
+            return c;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- entry */
+
+cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts *opts)
+{
+    cd_align_opts o = opts ? *opts : (cd_align_opts){0};
+    if (o.threshold <= 0)
+        o.threshold = CD_SAME_CLAIM_THRESHOLD;
+    if (o.min_idf <= 0)
+        o.min_idf = CD_ALIGN_MIN_IDF;
+    if (!o.max_postings)
+        o.max_postings = CD_ALIGN_MAX_POSTINGS;
+    if (!o.max_candidates)
+        o.max_candidates = CD_ALIGN_MAX_CANDIDATES;
+
+    run r = {0};
+    r.threshold = o.threshold;
+    r.n_docs = n;
+    r.base = cd_xcalloc(n + 1, sizeof *r.base);
+    for (size_t d = 0; d < n; d++)
+        r.base[d + 1] = r.base[d] + (docs[d] ? cd_doc_sentence_count(docs[d]) : 0);
+    r.n_sent = r.base[n];
+    r.doc_of = cd_xmalloc((r.n_sent + 1) * sizeof *r.doc_of);
+    cd_features **f = cd_xmalloc((r.n_sent + 1) * sizeof *f);
+    cd_synonyms *syn = cd_synonyms_new();
+    cd_idf *idf = cd_idf_new();
+    const char **all = NULL;
+    size_t n_all = 0, all_cap = 0;
+    for (size_t d = 0; d < n; d++) {
+        n_all = 0;
+        for (size_t s = r.base[d]; s < r.base[d + 1]; s++) {
+            r.doc_of[s] = d;
+            f[s] = cd_features_of_sentence(docs[d], s - r.base[d], syn);
+            for (size_t k = 0; k < f[s]->n_stems; k++) {
+                if (n_all == all_cap) {
+                    all_cap = all_cap ? all_cap * 2 : 256;
+                    all = cd_xrealloc(all, all_cap * sizeof *all);
+                }
+                all[n_all++] = f[s]->stems[k];
+            }
+        }
+        if (docs[d])
+            cd_idf_add_doc(idf, all, n_all);
+    }
+    free(all);
+
+    candidates(&r, f, idf, &o);
+    groups gs = {0};
+    build_groups(&r, &gs);
+
+    cd_alignment *al = cd_xcalloc(1, sizeof *al);
+    al->arena = cd_arena_new();
+    al->n_docs = n;
+    al->story_of = cd_arena_alloc(al->arena, (n + 1) * sizeof *al->story_of);
+    build_stories(&r, &gs, docs, al);
+
+    al->n_pairs = r.n_cands;
+    al->pairs = cd_arena_alloc(al->arena, (r.n_cands + 1) * sizeof *al->pairs);
+    for (size_t k = 0; k < r.n_cands; k++) {
+        size_t u = r.cands[k].u, v = r.cands[k].v;
+        al->pairs[k] = (cd_align_pair){{r.doc_of[u], u - r.base[r.doc_of[u]]},
+                                       {r.doc_of[v], v - r.base[r.doc_of[v]]},
+                                       r.scores[k]};
+    }
+
+    al->n_groups = gs.n;
+    al->groups = cd_arena_alloc(al->arena, (gs.n + 1) * sizeof *al->groups);
+    for (size_t g = 0; g < gs.n; g++) {
+        const idvec *m = &gs.v[g].members;
+        cd_align_group *out = &al->groups[g];
+        out->n_members = m->n;
+        out->members = cd_arena_alloc(al->arena, m->n * sizeof *out->members);
+        out->score = 1.0;
+        out->best = 0.0;
+        out->cross_story = false;
+        for (size_t i = 0; i < m->n; i++) {
+            size_t s = m->v[i];
+            out->members[i] = (cd_align_ref){r.doc_of[s], s - r.base[r.doc_of[s]]};
+            for (size_t j = i + 1; j < m->n; j++) {
+                double sc = pair_score(&r, s, m->v[j]);
+                if (sc < out->score)
+                    out->score = sc;
+                if (sc > out->best)
+                    out->best = sc;
+            }
+        }
+        qsort(out->members, m->n, sizeof *out->members, cmp_ref_q);
+        out->story = al->story_of[out->members[0].doc];
+        for (size_t i = 1; i < m->n; i++)
+            if (al->story_of[out->members[i].doc] != out->story)
+                out->cross_story = true;
+        free(gs.v[g].members.v);
+    }
+    if (gs.n)
+        qsort(al->groups, gs.n, sizeof *al->groups, cmp_group);
+
+    size_t nu = 0;
+    for (size_t s = 0; s < r.n_sent; s++)
+        nu += gs.count[s] == 0;
+    al->unmatched = cd_arena_alloc(al->arena, (nu + 1) * sizeof *al->unmatched);
+    for (size_t s = 0; s < r.n_sent; s++)
+        if (gs.count[s] == 0)
+            al->unmatched[al->n_unmatched++] =
+                (cd_align_ref){r.doc_of[s], s - r.base[r.doc_of[s]]};
+
+    free(gs.v);
+    free(gs.of);
+    free(gs.count);
+    for (size_t s = 0; s < r.n_sent; s++)
+        cd_features_free(f[s]);
+    free(f);
+    cd_idf_free(idf);
+    cd_synonyms_free(syn);
+    free(r.cands);
+    free(r.scores);
+    free(r.doc_of);
+    free(r.base);
+    return al;
+}
+
+void cd_alignment_free(cd_alignment *al)
+{
+    if (!al)
+        return;
+    cd_arena_free(al->arena);
+    free(al);
+}
