@@ -94,17 +94,20 @@ bool cd_out_open(cd_out *out, const char *path);
 /* Returns false (after reporting) when writing failed; ok=false discards. */
 bool cd_out_close(cd_out *out, bool ok);
 
-/* A report writer: false when writing failed. */
-typedef bool (*cd_writer)(FILE *f, const cd_options *o, const cd_source_set *set);
+/* A report writer: false when writing failed. ctx is what the command
+ * passed to cd_report (e.g. the alignment), or NULL. */
+typedef bool (*cd_writer)(FILE *f, const cd_options *o, const cd_source_set *set,
+                          const void *ctx);
 
 /* Write the report of a command to stdout or -o FILE with the writer for the
  * chosen format; returns the exit status (3 when failed > 0, 4 when the
  * output could not be written). */
 int cd_report(const cd_options *o, const cd_source_set *set, size_t failed, cd_writer text,
-              cd_writer json);
+              cd_writer json, const void *ctx);
 
 /* {"schema", "sources": [documents]}: what extract and fetch print as JSON. */
-bool cd_write_documents_json(FILE *f, const cd_options *o, const cd_source_set *set);
+bool cd_write_documents_json(FILE *f, const cd_options *o, const cd_source_set *set,
+                             const void *ctx);
 
 /* Write s[0..n) for a terminal or plain text: control characters and escape
  * sequences removed, line breaks turned into spaces when flat is set. */

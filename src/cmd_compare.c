@@ -13,12 +13,6 @@
 
 #define HASH_SEED 0 /* no hashing yet: recorded for the contract */
 
-typedef struct {
-    cd_alignment *al;
-} compare_ctx;
-
-static compare_ctx ctx; /* the writers' signature has no slot for it */
-
 static const char *outlet_of(const cd_source_set *set, size_t d)
 {
     const char *o = cd_doc_outlet(set->docs[d]);
@@ -37,10 +31,11 @@ static void put_sentence(FILE *f, const cd_source_set *set, cd_align_ref r)
     fputc('\n', f);
 }
 
-static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
+static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
+                       const void *ctx)
 {
     (void)o;
-    const cd_alignment *al = ctx.al;
+    const cd_alignment *al = ctx;
     for (size_t g = 0; g < al->n_groups; g++) {
         const cd_align_group *gr = &al->groups[g];
         fprintf(f, "%sg%zu (story t%zu, score %.2f%s)\n", g ? "\n" : "", g + 1, gr->story + 1,
@@ -59,10 +54,11 @@ static json_t *real4(double x)
     return json_real(round(x * 10000.0) / 10000.0);
 }
 
-static bool write_json(FILE *f, const cd_options *o, const cd_source_set *set)
+static bool write_json(FILE *f, const cd_options *o, const cd_source_set *set,
+                       const void *ctx)
 {
     (void)o;
-    const cd_alignment *al = ctx.al;
+    const cd_alignment *al = ctx;
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string("claimdiff/1"));
     json_object_set_new(root, "tool", json_pack("{s:s, s:s}", "name", "claimdiff", "version",
@@ -148,10 +144,9 @@ int cd_cmd_compare(const cd_options *o)
         cd_error(NULL, "need at least two readable sources");
         rc = CD_EXIT_SOURCE;
     } else {
-        ctx.al = cd_align((const cd_doc *const *)set.docs, set.n, NULL);
-        rc = cd_report(o, &set, failed, write_text, write_json);
-        cd_alignment_free(ctx.al);
-        ctx.al = NULL;
+        cd_alignment *al = cd_align((const cd_doc *const *)set.docs, set.n, NULL);
+        rc = cd_report(o, &set, failed, write_text, write_json, al);
+        cd_alignment_free(al);
     }
     cd_source_set_free(&set);
     return rc;

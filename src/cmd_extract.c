@@ -15,8 +15,10 @@ static void field(FILE *f, const char *name, const char *v)
     fputc('\n', f);
 }
 
-static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
+static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
+                       const void *ctx)
 {
+    (void)ctx;
     size_t shown = 0;
     for (size_t i = 0; i < set->n; i++) {
         const cd_doc *d = set->docs[i];
@@ -58,7 +60,7 @@ int cd_cmd_extract(const cd_options *o)
 {
     cd_source_set set;
     size_t failed = cd_load_sources(o, &set);
-    int rc = cd_report(o, &set, failed, write_text, cd_write_documents_json);
+    int rc = cd_report(o, &set, failed, write_text, cd_write_documents_json, NULL);
     cd_source_set_free(&set);
     return rc;
 }

@@ -43,8 +43,10 @@ static bool save_all(const char *dir, const cd_source_set *set)
     return ok;
 }
 
-static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
+static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
+                       const void *ctx)
 {
+    (void)ctx;
     (void)o;
     for (size_t i = 0; i < set->n; i++) {
         const cd_doc *d = set->docs[i];
@@ -71,7 +73,7 @@ int cd_cmd_fetch(const cd_options *o)
         cd_source_set_free(&set);
         return rc;
     }
-    rc = cd_report(o, &set, failed, write_text, cd_write_documents_json);
+    rc = cd_report(o, &set, failed, write_text, cd_write_documents_json, NULL);
     cd_source_set_free(&set);
     return rc;
 }

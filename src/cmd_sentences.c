@@ -4,8 +4,10 @@
 
 #include <string.h>
 
-static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
+static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
+                       const void *ctx)
 {
+    (void)ctx;
     (void)o;
     size_t shown = 0;
     for (size_t i = 0; i < set->n; i++) {
@@ -28,8 +30,10 @@ static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set)
     return !ferror(f);
 }
 
-static bool write_json(FILE *f, const cd_options *o, const cd_source_set *set)
+static bool write_json(FILE *f, const cd_options *o, const cd_source_set *set,
+                       const void *ctx)
 {
+    (void)ctx;
     (void)o;
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string("claimdiff/1"));
@@ -51,7 +55,7 @@ int cd_cmd_sentences(const cd_options *o)
 {
     cd_source_set set;
     size_t failed = cd_load_sources(o, &set);
-    int rc = cd_report(o, &set, failed, write_text, write_json);
+    int rc = cd_report(o, &set, failed, write_text, write_json, NULL);
     cd_source_set_free(&set);
     return rc;
 }

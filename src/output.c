@@ -219,21 +219,23 @@ void cd_put_text(FILE *f, const char *s, size_t n, bool flat)
 }
 
 int cd_report(const cd_options *o, const cd_source_set *set, size_t failed, cd_writer text,
-              cd_writer json)
+              cd_writer json, const void *ctx)
 {
     int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
     cd_out out;
     if (!cd_out_open(&out, o->output))
         return CD_EXIT_INTERNAL;
-    bool ok = (o->format == FMT_JSON ? json : text)(out.f, o, set);
+    bool ok = (o->format == FMT_JSON ? json : text)(out.f, o, set, ctx);
     if (!cd_out_close(&out, ok))
         rc = CD_EXIT_INTERNAL;
     return rc;
 }
 
-bool cd_write_documents_json(FILE *f, const cd_options *o, const cd_source_set *set)
+bool cd_write_documents_json(FILE *f, const cd_options *o, const cd_source_set *set,
+                             const void *ctx)
 {
     (void)o;
+    (void)ctx;
     json_t *root = json_object(), *arr = json_array();
     json_object_set_new(root, "schema", json_string("claimdiff/1"));
     for (size_t i = 0; i < set->n; i++)
