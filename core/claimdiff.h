@@ -111,6 +111,10 @@ bool cd_text_decode(const char *bytes, size_t len, cd_buf *out, cd_decode_info *
 
 const char *cd_encoding_name(cd_encoding e);
 
+/* The code point of a Windows-1252 byte (U+FFFD for its five undefined
+ * bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D). */
+uint32_t cd_cp1252_decode(unsigned char c);
+
 /* -------------------------------------------------------------- normalising */
 
 /* Append the NFC form of valid UTF-8 s[0..len) to out. */

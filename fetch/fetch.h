@@ -45,6 +45,10 @@ bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err);
 cd_doc *cd_source_load_owned(const char *origin, cd_buf *data, const char *http_charset,
                              const char *outlet, const cd_load_opts *opts, char **err);
 
+/* Where the content of raw bytes starts: after a UTF-8 BOM and leading
+ * white space (used to sniff HTML and JSON sources). */
+size_t cd_content_start(const char *bytes, size_t len);
+
 /* ---------------------------------------------------------- sourceset.c */
 
 /* A --label NAME=SOURCE pair. */

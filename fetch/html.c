@@ -25,14 +25,6 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
 
-/* windows-1252 0x80..0x9F; 0 marks the five undefined bytes (-> U+FFFD). */
-static const uint16_t cp1252_hi[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
-};
-
 static void decode_cp1252(const unsigned char *s, size_t len, cd_buf *out)
 {
     cd_buf_reserve(out, len + len / 2 + 1);
@@ -42,10 +34,8 @@ static void decode_cp1252(const unsigned char *s, size_t len, cd_buf *out)
             continue;
         if (c < 0x80)
             cd_buf_putc(out, (char)c);
-        else if (c < 0xA0)
-            cd_buf_put_cp(out, cp1252_hi[c - 0x80] ? cp1252_hi[c - 0x80] : CD_REPLACEMENT_CHAR);
         else
-            cd_buf_put_cp(out, c);
+            cd_buf_put_cp(out, cd_cp1252_decode(c));
     }
 }
 

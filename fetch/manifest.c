@@ -8,20 +8,10 @@
 #include <string.h>
 
 
-/* The first non-space byte of bytes, or 0. */
-static char first_char(const char *bytes, size_t len)
-{
-    size_t i = 0;
-    if (len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0)
-        i = 3;
-    while (i < len && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
-        i++;
-    return i < len ? bytes[i] : 0;
-}
-
 bool cd_json_source_sniff(const char *bytes, size_t len)
 {
-    return first_char(bytes, len) == '{';
+    size_t i = cd_content_start(bytes, len);
+    return i < len && bytes[i] == '{';
 }
 
 static json_t *load(const char *bytes, size_t len, char **err)

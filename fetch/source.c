@@ -81,13 +81,19 @@ static char *outlet_from_path(const char *path)
 
 /* Do these bytes look like an HTML document (decided by content, never by
  * the file name)? A UTF-8 BOM and leading white space are skipped. */
-static bool looks_like_html(const char *t, size_t len)
+size_t cd_content_start(const char *t, size_t len)
 {
     size_t i = 0;
     if (len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0)
         i = 3;
     while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t'))
         i++;
+    return i;
+}
+
+static bool looks_like_html(const char *t, size_t len)
+{
+    size_t i = cd_content_start(t, len);
     if (i >= len || t[i] != '<')
         return false;
     static const char *const tags[] = {"<!doctype html", "<html", "<head", "<body",

@@ -270,19 +270,21 @@ static const uint16_t cp1252_high[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
+uint32_t cd_cp1252_decode(unsigned char c)
+{
+    if (c < 0x80 || c > 0x9F)
+        return c;
+    return cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : CD_REPLACEMENT_CHAR;
+}
+
 static void decode_cp1252(const unsigned char *p, size_t len, sink *k)
 {
     for (size_t i = 0; i < len; i++) {
-        unsigned c = p[i];
-        if (c >= 0x80 && c <= 0x9F) {
-            uint32_t cp = cp1252_high[c - 0x80];
-            if (cp)
-                emit(k, cp);
-            else
-                emit_invalid(k);
-        } else {
-            emit(k, c);
-        }
+        uint32_t cp = cd_cp1252_decode(p[i]);
+        if (cp == CD_REPLACEMENT_CHAR)
+            emit_invalid(k);
+        else
+            emit(k, cp);
     }
 }
 
