@@ -483,6 +483,8 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
             cd_idf_add_doc(idf, all, n_all);
     }
     free(all);
+    for (size_t s = 0; s < r.n_sent; s++)
+        cd_features_weigh(f[s], idf);
 
     candidates(&r, f, idf, &o);
     groups gs = {0};

@@ -31,6 +31,8 @@ size_t cd_synonyms_count(void);
 
 /* ------------------------------------------------------------- features */
 
+typedef struct cd_idf cd_idf; /* below, under "idf" */
+
 /* What the scorer compares. Every array is sorted (strcmp) and free of
  * duplicates; the strings are matching forms (cd_fold). */
 typedef struct {
@@ -45,6 +47,7 @@ typedef struct {
     const char **stops;    /* the stop words present (matching forms) */
     size_t n_stops;
     size_t n_words;        /* word tokens, stop words included */
+    const double *weights; /* IDF weight of each stem (cd_features_weigh), or NULL */
     cd_arena *arena;       /* owns everything above */
 } cd_features;
 
@@ -55,6 +58,10 @@ cd_features *cd_features_new(const char *text, const cd_token *toks, size_t n,
 /* Features of sentence i of an analysed document. */
 cd_features *cd_features_of_sentence(const cd_doc *doc, size_t i, const cd_synonyms *syn);
 void cd_features_free(cd_features *f);
+/* Look up the IDF weight of every stem once (a sentence is scored against
+ * many candidates); cd_pair_score then uses them. Call it with the idf the
+ * scores will use, after the last cd_idf_add_doc. */
+void cd_features_weigh(cd_features *f, const cd_idf *idf);
 /* True when norm (a matching form) is an English stop word. */
 bool cd_features_is_stop(const char *norm);
 
@@ -63,7 +70,6 @@ bool cd_features_is_stop(const char *norm);
 /* Inverse document frequency of stems: the compiled-in background table
  * (document frequencies over a news corpus, data/idf_background.c) blended
  * with the documents added from the input. */
-typedef struct cd_idf cd_idf;
 cd_idf *cd_idf_new(void);
 void cd_idf_free(cd_idf *idf);
 /* Count one input document: its stems (duplicates allowed). */

@@ -198,6 +198,14 @@ cd_features *cd_features_of_sentence(const cd_doc *doc, size_t i, const cd_synon
     return cd_features_new(text, toks, s->tok_count, syn);
 }
 
+void cd_features_weigh(cd_features *f, const cd_idf *idf)
+{
+    double *w = cd_arena_alloc(f->arena, (f->n_stems + 1) * sizeof *w);
+    for (size_t k = 0; k < f->n_stems; k++)
+        w[k] = cd_idf_weight(idf, f->stems[k]);
+    f->weights = w;
+}
+
 void cd_features_free(cd_features *f)
 {
     if (!f)

@@ -42,9 +42,12 @@ static size_t common(const char *const *a, size_t na, const char *const *b, size
     return k;
 }
 
-static double weight(const cd_idf *idf, const char *stem)
+/* Weight of stem k of f: looked up once by cd_features_weigh, else now. */
+static double weight(const cd_idf *idf, const cd_features *f, size_t k)
 {
-    return idf ? cd_idf_weight(idf, stem) : 1.0;
+    if (f->weights)
+        return f->weights[k];
+    return idf ? cd_idf_weight(idf, f->stems[k]) : 1.0;
 }
 
 /* Fraction of the smaller side found in the other; 0 when either is empty. */
@@ -62,13 +65,13 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
     while (i < a->n_stems || j < b->n_stems) {
         int c = i >= a->n_stems ? 1 : j >= b->n_stems ? -1 : strcmp(a->stems[i], b->stems[j]);
         if (c == 0) {
-            double w = weight(idf, a->stems[i]);
+            double w = weight(idf, a, i);
             wa += w, wb += w, wc += w;
             both++, i++, j++;
         } else if (c < 0) {
-            wa += weight(idf, a->stems[i++]);
+            wa += weight(idf, a, i++);
         } else {
-            wb += weight(idf, b->stems[j++]);
+            wb += weight(idf, b, j++);
         }
     }
     size_t stops = common(a->stops, a->n_stops, b->stops, b->n_stops);
