@@ -77,6 +77,9 @@ size_t cd_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp, bool *va
 /* Number of code points in s[0..len), counting each invalid sequence (as
  * cd_utf8_decode delimits it) as one. */
 size_t cd_utf8_count(const char *s, size_t len);
+/* Length of the run of ASCII bytes at the start of s[0..len) (eight bytes
+ * at a time). */
+size_t cd_utf8_ascii_run(const char *s, size_t len);
 /* True when s[0..len) is valid UTF-8. */
 bool cd_utf8_valid(const char *s, size_t len);
 /* Append s to out with every invalid sequence (as cd_utf8_decode delimits

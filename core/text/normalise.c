@@ -76,22 +76,6 @@ static bool nfc_inert(const unsigned char *s, size_t n)
     return true;
 }
 
-static bool all_ascii(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i + 8 <= n) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & UINT64_C(0x8080808080808080))
-            return false;
-        i += 8;
-    }
-    for (; i < n; i++)
-        if (s[i] >= 0x80)
-            return false;
-    return true;
-}
-
 /* Typography folding, one code point to one code point. */
 static utf8proc_int32_t typo_map(utf8proc_int32_t c)
 {
@@ -301,7 +285,7 @@ void cd_fold(const char *s, size_t len, cd_buf *out)
         cd_buf_append(out, "", 0);
         return;
     }
-    if (all_ascii((const unsigned char *)s, len)) {
+    if (cd_utf8_ascii_run(s, len) == len) {
         fold_ascii(s, len, out);
         return;
     }

@@ -3,9 +3,9 @@
 
 #include <string.h>
 
-/* Length of the run of ASCII bytes at the start of s[0..len). */
-static size_t ascii_run(const unsigned char *s, size_t len)
+size_t cd_utf8_ascii_run(const char *str, size_t len)
 {
+    const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i + 8 <= len) {
         uint64_t w;
@@ -92,7 +92,7 @@ size_t cd_utf8_count(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, n = 0;
     while (i < len) {
-        size_t a = ascii_run(p + i, len - i);
+        size_t a = cd_utf8_ascii_run((const char *)p + i, len - i);
         i += a;
         n += a;
         while (i < len && p[i] >= 0x80) {
@@ -108,7 +108,7 @@ bool cd_utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
-        i += ascii_run(p + i, len - i);
+        i += cd_utf8_ascii_run((const char *)p + i, len - i);
         while (i < len && p[i] >= 0x80) {
             bool ok;
             i += cd_utf8_decode(p + i, len - i, NULL, &ok);
@@ -127,7 +127,7 @@ size_t cd_utf8_repair(const char *s, size_t len, cd_buf *out)
         return 0;
     cd_buf_reserve(out, len);
     while (i < len) {
-        size_t a = ascii_run(p + i, len - i);
+        size_t a = cd_utf8_ascii_run((const char *)p + i, len - i);
         i += a;
         while (i < len && p[i] >= 0x80) {
             bool ok;
