@@ -151,6 +151,205 @@ typedef struct {
 cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts *opts);
 void cd_alignment_free(cd_alignment *al);
 
+/* ------------------------------------------------------------- analysis */
+
+/* Per-sentence analysis (compare/frame.c, compare/facts.c, compare/analysis.c):
+ * how the outlet frames a sentence and which facts it carries. Every range
+ * is a byte span in the text the tokens index (the document text for
+ * cd_analyse, the sentence text for cd_sentence_analyse). */
+
+typedef struct {
+    size_t start, end; /* bytes, end exclusive */
+} cd_range;
+
+typedef enum {
+    CD_FRAMING_ASSERTED,   /* stated as fact in the outlet's own voice */
+    CD_FRAMING_ATTRIBUTED, /* put on a source: "according to X", "X said" */
+    CD_FRAMING_HEDGED,     /* softened: may, reportedly, is believed to */
+    CD_FRAMING_DENIED      /* a denial or a negated claim: "X denied", "never" */
+} cd_framing;
+
+/* "asserted", "attributed", "hedged", "denied". */
+const char *cd_framing_name(cd_framing f);
+
+/* A word or phrase found in a sentence: a hedge, a loaded word, a negation. */
+typedef struct {
+    const char *text;  /* as written in the sentence */
+    const char *norm;  /* matching form of the lexicon entry ("reportedly") */
+    cd_range span;
+    bool in_quote;     /* inside a quotation (not the outlet's own voice) */
+} cd_mark;
+
+typedef struct {
+    const char *text;    /* the words inside the quote marks, as written */
+    const char *speaker; /* "Kim", "Putin", or NULL when unknown */
+    cd_range span;       /* inside the marks */
+    bool scare;          /* a short phrase used as a scare quote ('holy war') */
+    bool continued;      /* part of a quotation running across sentences */
+} cd_quote;
+
+/* A number, a date or a named entity. */
+typedef struct {
+    const char *text;  /* as written: "$1.5 billion", "Sept. 13", "Kim Jong-un" */
+    const char *value; /* normalised for comparing: "1500000000 usd",
+                        * "2023-09-13" (or "monday" when unresolved),
+                        * "kim jong un" */
+    const char *unit;  /* numbers: "shells", "year", "usd"...; else NULL */
+    cd_range span;
+} cd_fact;
+
+typedef struct {
+    cd_framing framing;
+    const char *attr_source; /* "U.S. intelligence", "state media"; NULL when none */
+    const char *attr_cue;    /* the cue as written: "according to", "said", "a report from … found" */
+    const char *verb;        /* reporting verb, lemma ("say", "claim"); NULL when none */
+    bool verb_loaded;        /* the verb is not neutral: claim, admit, insist, concede */
+    cd_mark *hedges;         /* every hedge cue, in order */
+    size_t n_hedges;
+    cd_mark *loaded;         /* evaluative words outside quotes */
+    size_t n_loaded;
+    cd_mark *negations;      /* not, never, no, denied … */
+    size_t n_negations;
+    cd_quote *quotes;
+    size_t n_quotes;
+    cd_fact *numbers;
+    size_t n_numbers;
+    cd_fact *dates;
+    size_t n_dates;
+    cd_fact *entities;
+    size_t n_entities;
+} cd_sentence_info;
+
+/* What carries over from one sentence to the next within a document: an
+ * open quotation, the last speaker named, the publication date. Zero it
+ * (and set published) before the first sentence. */
+typedef struct {
+    const char *published;    /* "YYYY-MM-DD" or NULL: relative dates resolve against it */
+    bool in_quote;            /* a quotation is still open */
+    const char *last_speaker; /* arena-owned */
+} cd_frame_ctx;
+
+/* Analyse one sentence: the tokens toks[0..n) of text (offsets relative to
+ * text), the sentence occupying text[range). Everything in out is allocated
+ * in arena. ctx may be NULL (a sentence on its own). Total: any input gives
+ * a result. */
+void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
+                         const cd_token *toks, size_t n, cd_frame_ctx *ctx,
+                         cd_sentence_info *out);
+
+/* The analysis of every sentence of an analysed document, in order, with the
+ * context carried across sentences (quotes, speakers, the publication date). */
+typedef struct cd_analysis cd_analysis;
+cd_analysis *cd_analyse(const cd_doc *doc);
+const cd_sentence_info *cd_analysis_sentence(const cd_analysis *a, size_t i);
+void cd_analysis_free(cd_analysis *a);
+
+/* ----------------------------------------------------------- word diff */
+
+typedef enum { CD_DIFF_SAME, CD_DIFF_DEL, CD_DIFF_ADD } cd_diff_kind;
+
+/* One run of a whole-word diff of sentence a against sentence b: SAME spans
+ * both, DEL only a (a words b lacks), ADD only b. Ranges are byte spans in
+ * each side's text; a side the run does not touch has an empty range at the
+ * position where the run sits. */
+typedef struct {
+    cd_diff_kind kind;
+    cd_range a, b;
+} cd_diff_op;
+
+/* One side of a comparison: a sentence, its tokens and its analysis. */
+typedef struct {
+    const char *text;            /* the text the tokens and ranges index */
+    cd_range range;              /* the sentence in text */
+    const cd_token *toks;        /* the sentence's tokens */
+    size_t n_toks;
+    const cd_sentence_info *info;
+    const char *name;            /* outlet name for summaries ("Reuters") */
+} cd_member;
+
+/* Whole-word diff of a against b (numbers are one token; case, punctuation
+ * and spelling variants such as Kim Jong-un / Kim Jong Un count as the
+ * same). The ops cover both sentences in order; allocated in arena. */
+size_t cd_wdiff(cd_arena *arena, const cd_member *a, const cd_member *b, cd_diff_op **ops);
+
+/* --------------------------------------------------------- divergences */
+
+typedef enum {
+    CD_DIV_WORDING,
+    CD_DIV_QUOTE,
+    CD_DIV_FRAMING,
+    CD_DIV_ATTRIBUTION,
+    CD_DIV_LOADED,
+    CD_DIV_NUMBER,
+    CD_DIV_DATE,
+    CD_DIV_ENTITY,
+    CD_DIV_NEGATION,
+    CD_DIV_KINDS /* count */
+} cd_div_kind;
+
+/* "wording", "quote", "framing", … ; and back (false for an unknown name). */
+const char *cd_div_kind_name(cd_div_kind k);
+bool cd_div_kind_parse(const char *name, size_t len, cd_div_kind *out);
+
+/* What one member says on the point of a divergence. */
+typedef struct {
+    size_t member;      /* index into the members compared */
+    const char *value;  /* "asserted", "attributed to U.S. intelligence (found)",
+                         * "3 million shells", the quote's words; NULL for wording */
+    cd_range span;      /* where in the member's text, or empty */
+    cd_diff_op *ops;    /* wording and quote: diff of the base member against
+                         * this one (NULL for the base itself) */
+    size_t n_ops;
+} cd_div_side;
+
+typedef struct {
+    cd_div_kind kind;
+    const char *summary;  /* one line of plain English naming the outlets:
+                           * "Outlet A states this as fact; Outlet B attributes
+                           * it to U.S. intelligence." */
+    size_t base;          /* the member the others were diffed against */
+    cd_div_side *sides;   /* the members involved, in member order */
+    size_t n_sides;
+} cd_divergence;
+
+/* Divergences among members[0..n) (the sentences of one claim group, or a
+ * pair): kinds in cd_div_kind order; a member that merely omits what another
+ * says is no number/date/entity divergence. Allocated in arena. */
+size_t cd_diverge(cd_arena *arena, const cd_member *members, size_t n, cd_divergence **out);
+
+/* ---------------------------------------------------------- comparison */
+
+/* A claim some outlets of a story report and others do not. */
+typedef struct {
+    size_t story;
+    size_t group;          /* the claim group, or SIZE_MAX for an unmatched sentence */
+    cd_align_ref ref;      /* the sentence that carries it (the group's first member) */
+    size_t *present;       /* documents that report it */
+    size_t n_present;
+    size_t *missing;       /* documents of the story that do not */
+    size_t n_missing;
+    double weight;         /* rank: attribution, numbers and named sources first */
+} cd_omission;
+
+/* Everything the reports show: the alignment, each document's analysis,
+ * each group's divergences and the omissions. */
+typedef struct {
+    cd_alignment *al;
+    cd_analysis **analyses;    /* per document; NULL for a failed source */
+    cd_divergence **divs;      /* per group */
+    size_t *n_divs;
+    cd_omission *omissions;    /* by story, then weight desc */
+    size_t n_omissions;
+    cd_arena *arena;           /* owns everything above except al and analyses */
+} cd_comparison;
+
+/* Compare docs[0..n) (NULL entries are failed sources, skipped); names[i]
+ * is the name summaries use for document i. opts may be NULL. Freed with
+ * cd_comparison_free. */
+cd_comparison *cd_compare(const cd_doc *const *docs, const char *const *names, size_t n,
+                          const cd_align_opts *opts);
+void cd_comparison_free(cd_comparison *c);
+
 #ifdef __cplusplus
 }
 #endif
