@@ -50,16 +50,16 @@ static void idvec_push(idvec *a, size_t x)
 }
 
 typedef struct {
-    const char *stem;
+    uint32_t stem; /* cd_features_rank id */
+    uint32_t k;    /* index of the stem in its sentence's features */
     size_t sid;
 } posting;
 
 static int cmp_posting(const void *x, const void *y)
 {
     const posting *a = x, *b = y;
-    int c = strcmp(a->stem, b->stem);
-    if (c)
-        return c;
+    if (a->stem != b->stem)
+        return a->stem < b->stem ? -1 : 1;
     return a->sid < b->sid ? -1 : a->sid > b->sid;
 }
 
@@ -86,6 +86,40 @@ static int cmp_cand(const void *x, const void *y)
     if (a->w != b->w)
         return a->w > b->w ? -1 : 1;
     return a->sid < b->sid ? -1 : a->sid > b->sid;
+}
+
+/* Move the best k of cs[0..n) (cmp_cand order) to cs[0..k), in any order:
+ * a min-heap of the k best seen so far, O(n log k) instead of sorting all
+ * n (a common stem can touch thousands of sentences). */
+static void sift_down(cand *h, size_t k, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, w = i;
+        /* the heap's root is its worst member: the greatest in cmp_cand order */
+        if (l < k && cmp_cand(&h[l], &h[w]) > 0)
+            w = l;
+        if (r < k && cmp_cand(&h[r], &h[w]) > 0)
+            w = r;
+        if (w == i)
+            return;
+        cand t = h[i];
+        h[i] = h[w];
+        h[w] = t;
+        i = w;
+    }
+}
+
+static void top_k(cand *cs, size_t n, size_t k)
+{
+    if (k == 0 || n <= k)
+        return;
+    for (size_t i = k / 2; i-- > 0;)
+        sift_down(cs, k, i);
+    for (size_t i = k; i < n; i++)
+        if (cmp_cand(&cs[i], &cs[0]) < 0) {
+            cs[0] = cs[i];
+            sift_down(cs, k, 0);
+        }
 }
 
 /* The state of one run. Sentences are numbered sid = base[doc] + sent. */
@@ -117,13 +151,13 @@ static void candidates(run *r, cd_features **f, const cd_idf *idf, const cd_alig
     posting *ps = NULL;
     for (size_t s = 0; s < r->n_sent; s++)
         for (size_t k = 0; k < f[s]->n_stems; k++) {
-            if (cd_idf_weight(idf, f[s]->stems[k]) < o->min_idf)
+            if (f[s]->weights[k] < o->min_idf)
                 continue;
             if (np == cap) {
                 cap = cap ? cap * 2 : 256;
                 ps = cd_xrealloc(ps, cap * sizeof *ps);
             }
-            ps[np++] = (posting){f[s]->stems[k], s};
+            ps[np++] = (posting){f[s]->stem_ids[k], (uint32_t)k, s};
         }
     if (np)
         qsort(ps, np, sizeof *ps, cmp_posting);
@@ -136,12 +170,12 @@ static void candidates(run *r, cd_features **f, const cd_idf *idf, const cd_alig
     size_t *deg = cd_xcalloc(r->n_sent + 1, sizeof *deg);
     for (size_t i = 0; i < np;) {
         size_t j = i + 1;
-        while (j < np && strcmp(ps[j].stem, ps[i].stem) == 0)
+        while (j < np && ps[j].stem == ps[i].stem)
             j++;
         if (j - i >= 2 && j - i <= o->max_postings) {
             rstart[nruns] = i;
             rlen[nruns] = j - i;
-            rw[nruns] = cd_idf_weight(idf, ps[i].stem);
+            rw[nruns] = f[ps[i].sid]->weights[ps[i].k];
             for (size_t k = i; k < j; k++)
                 deg[ps[k].sid]++;
             nruns++;
@@ -188,7 +222,7 @@ static void candidates(run *r, cd_features **f, const cd_idf *idf, const cd_alig
         }
         size_t keep = touched.n;
         if (keep > o->max_candidates) {
-            qsort(cs, touched.n, sizeof *cs, cmp_cand);
+            top_k(cs, touched.n, o->max_candidates);
             keep = o->max_candidates;
         }
         for (size_t k = 0; k < keep; k++) {
@@ -485,6 +519,7 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     free(all);
     for (size_t s = 0; s < r.n_sent; s++)
         cd_features_weigh(f[s], idf);
+    cd_features_rank(f, r.n_sent);
 
     candidates(&r, f, idf, &o);
     groups gs = {0};

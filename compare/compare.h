@@ -48,6 +48,9 @@ typedef struct {
     size_t n_stops;
     size_t n_words;        /* word tokens, stop words included */
     const double *weights; /* IDF weight of each stem (cd_features_weigh), or NULL */
+    const uint32_t *stem_ids; /* rank of each stem among all stems of a run
+                               * (cd_features_rank; same order as stems), or NULL */
+    const uint32_t *stop_ids; /* index of each stop word in the stop list */
     cd_arena *arena;       /* owns everything above */
 } cd_features;
 
@@ -62,6 +65,10 @@ void cd_features_free(cd_features *f);
  * many candidates); cd_pair_score then uses them. Call it with the idf the
  * scores will use, after the last cd_idf_add_doc. */
 void cd_features_weigh(cd_features *f, const cd_idf *idf);
+/* Number the stems of f[0..n) by their strcmp rank over the whole set, so
+ * that scoring and indexing compare integers instead of strings; the ids
+ * sort as the stems do. */
+void cd_features_rank(cd_features **f, size_t n);
 /* True when norm (a matching form) is an English stop word. */
 bool cd_features_is_stop(const char *norm);
 

@@ -184,6 +184,12 @@ cd_features *cd_features_new(const char *text, const cd_token *toks, size_t n,
         stops.v[i] = cd_arena_strndup(f->arena, stops.v[i], strlen(stops.v[i]));
     f->stems = finish(f->arena, &stems, &f->n_stems);
     f->stops = finish(f->arena, &stops, &f->n_stops);
+    uint32_t *sid = cd_arena_alloc(f->arena, (f->n_stops + 1) * sizeof *sid);
+    for (size_t i = 0; i < f->n_stops; i++) {
+        const char *const *hit = bsearch(&f->stops[i], STOP, N_STOP, sizeof *STOP, cmp_str);
+        sid[i] = (uint32_t)(hit - STOP);
+    }
+    f->stop_ids = sid;
     f->numbers = finish(f->arena, &nums, &f->n_numbers);
     f->entities = finish(f->arena, &ents, &f->n_entities);
     f->quotes = finish(f->arena, &quotes, &f->n_quotes);
@@ -204,6 +210,40 @@ void cd_features_weigh(cd_features *f, const cd_idf *idf)
     for (size_t k = 0; k < f->n_stems; k++)
         w[k] = cd_idf_weight(idf, f->stems[k]);
     f->weights = w;
+}
+
+typedef struct {
+    const char *stem;
+    cd_features *f;
+    size_t k;
+} stem_ref;
+
+static int cmp_stem_ref(const void *x, const void *y)
+{
+    return strcmp(((const stem_ref *)x)->stem, ((const stem_ref *)y)->stem);
+}
+
+void cd_features_rank(cd_features **f, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += f[i]->n_stems;
+    stem_ref *all = cd_xmalloc((total + 1) * sizeof *all);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        f[i]->stem_ids = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof(uint32_t));
+        for (size_t k = 0; k < f[i]->n_stems; k++)
+            all[m++] = (stem_ref){f[i]->stems[k], f[i], k};
+    }
+    if (m)
+        qsort(all, m, sizeof *all, cmp_stem_ref);
+    uint32_t id = 0;
+    for (size_t j = 0; j < m; j++) {
+        if (j && strcmp(all[j - 1].stem, all[j].stem) != 0)
+            id++;
+        ((uint32_t *)all[j].f->stem_ids)[all[j].k] = id;
+    }
+    free(all);
 }
 
 void cd_features_free(cd_features *f)

@@ -42,6 +42,21 @@ static size_t common(const char *const *a, size_t na, const char *const *b, size
     return k;
 }
 
+/* |A ∩ B| of two sorted unique id arrays. */
+static size_t common_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t i = 0, j = 0, k = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j])
+            k++, i++, j++;
+        else if (a[i] < b[j])
+            i++;
+        else
+            j++;
+    }
+    return k;
+}
+
 /* Weight of stem k of f: looked up once by cd_features_weigh, else now. */
 static double weight(const cd_idf *idf, const cd_features *f, size_t k)
 {
@@ -62,8 +77,12 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
     /* IDF-weighted content stems, merged in one pass over the sorted arrays */
     double wa = 0, wb = 0, wc = 0;
     size_t i = 0, j = 0, both = 0;
+    bool ids = a->stem_ids && b->stem_ids; /* ranked in one run: compare integers */
     while (i < a->n_stems || j < b->n_stems) {
-        int c = i >= a->n_stems ? 1 : j >= b->n_stems ? -1 : strcmp(a->stems[i], b->stems[j]);
+        int c = i >= a->n_stems   ? 1
+                : j >= b->n_stems ? -1
+                : ids ? (a->stem_ids[i] > b->stem_ids[j]) - (a->stem_ids[i] < b->stem_ids[j])
+                      : strcmp(a->stems[i], b->stems[j]);
         if (c == 0) {
             double w = weight(idf, a, i);
             wa += w, wb += w, wc += w;
@@ -74,7 +93,7 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
             wb += weight(idf, b, j++);
         }
     }
-    size_t stops = common(a->stops, a->n_stops, b->stops, b->n_stops);
+    size_t stops = common_ids(a->stop_ids, a->n_stops, b->stop_ids, b->n_stops);
     wa += W_STOP * (double)a->n_stops;
     wb += W_STOP * (double)b->n_stops;
     wc += W_STOP * (double)stops;

@@ -163,7 +163,8 @@ void cd_buf_free(cd_buf *b)
 
 /* ------------------------------------------------------------------ arena */
 
-#define ARENA_CHUNK (64u * 1024u)
+#define ARENA_CHUNK (64u * 1024u) /* the largest regular chunk */
+#define ARENA_FIRST 512u          /* the first chunk; each next one doubles */
 
 typedef struct chunk {
     struct chunk *next;
@@ -173,6 +174,7 @@ typedef struct chunk {
 
 struct cd_arena {
     chunk *head;
+    size_t next_size; /* size of the next regular chunk */
 };
 
 cd_arena *cd_arena_new(void)
@@ -189,11 +191,19 @@ void *cd_arena_alloc(cd_arena *a, size_t n)
         n = 8;
     chunk *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+        /* small arenas (one per sentence's features) stay small: chunks
+         * start at ARENA_FIRST bytes and double up to ARENA_CHUNK */
+        size_t regular = a->next_size ? a->next_size : ARENA_FIRST;
+        bool oneoff = n > regular / 4 && n > ARENA_CHUNK / 4;
+        size_t size = oneoff ? n : regular;
+        while (size < n)
+            size *= 2;
         c = cd_xmalloc(sizeof(chunk) + size);
         c->used = 0;
         c->size = size;
-        if (a->head && size != ARENA_CHUNK) {
+        if (!oneoff && regular < ARENA_CHUNK)
+            a->next_size = regular * 2;
+        if (a->head && oneoff) {
             /* a big one-off block: keep the current chunk open for small ones */
             c->next = a->head->next;
             a->head->next = c;
