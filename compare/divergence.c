@@ -1,0 +1,1023 @@
+/* divergence.c — where the sentences of one claim group differ (cd_diverge).
+ *
+ * Every kind compares the members' analyses (cd_sentence_info) and, where
+ * position matters, their word diff (cd_wdiff): a fact counts as a
+ * disagreement only when both sides state one of the same sort that the
+ * other lacks (a member that omits a number is no number divergence), and an
+ * entity or a negation only when it sits in a changed stretch of the diff.
+ * Summaries group the members that say the same thing into one clause:
+ * "Reuters and AP state this as fact; TASS attributes it to state media." */
+#include "compare.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SUMMARY_QUOTE_MAX 60 /* bytes of quoted text in a summary */
+
+static const char *const kind_names[CD_DIV_KINDS] = {
+    "wording", "quote", "framing", "attribution", "loaded", "number", "date", "entity", "negation",
+};
+
+const char *cd_div_kind_name(cd_div_kind k)
+{
+    return (unsigned)k < CD_DIV_KINDS ? kind_names[k] : "unknown";
+}
+
+bool cd_div_kind_parse(const char *name, size_t len, cd_div_kind *out)
+{
+    for (int k = 0; k < CD_DIV_KINDS; k++)
+        if (strlen(kind_names[k]) == len && strncmp(kind_names[k], name, len) == 0) {
+            *out = (cd_div_kind)k;
+            return true;
+        }
+    return false;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+static const cd_sentence_info empty_info;
+
+static const cd_sentence_info *info_of(const cd_member *m)
+{
+    return m->info ? m->info : &empty_info;
+}
+
+typedef struct {
+    cd_arena *arena;
+    const cd_member *m;
+    size_t n;
+    cd_divergence *v; /* malloc'd while collecting */
+    size_t nv, cap;
+} ctx;
+
+static char *name_of(ctx *c, size_t i)
+{
+    if (c->m[i].name && *c->m[i].name)
+        return cd_arena_strndup(c->arena, c->m[i].name, strlen(c->m[i].name));
+    cd_buf b = {0};
+    cd_buf_printf(&b, "Source %zu", i + 1);
+    char *s = cd_arena_strndup(c->arena, b.data, b.len);
+    cd_buf_free(&b);
+    return s;
+}
+
+/* Append s[0..n) to b for a summary: white space squeezed, trailing
+ * spacing and , ; : removed, cut at SUMMARY_QUOTE_MAX bytes on a character
+ * boundary with "…". */
+static void put_snippet(cd_buf *b, const char *s, size_t n)
+{
+    while (n && (isspace((unsigned char)s[n - 1]) || strchr(",;:", s[n - 1])))
+        n--;
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    bool cut = false;
+    if (n > SUMMARY_QUOTE_MAX) {
+        n = SUMMARY_QUOTE_MAX;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        cut = true;
+    }
+    bool sp = false;
+    for (size_t i = 0; i < n; i++) {
+        if (isspace((unsigned char)s[i])) {
+            sp = true;
+            continue;
+        }
+        if (sp)
+            cd_buf_putc(b, ' ');
+        sp = false;
+        cd_buf_putc(b, s[i]);
+    }
+    if (cut)
+        cd_buf_puts(b, "…");
+}
+
+static void put_quoted(cd_buf *b, const char *s, size_t n)
+{
+    cd_buf_putc(b, '"');
+    put_snippet(b, s, n);
+    cd_buf_putc(b, '"');
+}
+
+static char *steal(ctx *c, cd_buf *b)
+{
+    char *s = cd_arena_strndup(c->arena, b->data ? b->data : "", b->len);
+    cd_buf_free(b);
+    return s;
+}
+
+/* A clause per member (NULL: the member takes no part); members with the
+ * same clause are named together: "A and B state this as fact; C ...".
+ * one/many: the clause for one name and for several ("states" / "state"). */
+static char *group_summary(ctx *c, char **one, char **many, const bool *later)
+{
+    cd_buf b = {0};
+    bool *done = cd_xcalloc(c->n + 1, 1);
+    for (size_t pass = 0; pass < 2; pass++)
+    for (size_t i = 0; i < c->n; i++) {
+        if (done[i] || !one[i] || (later && later[i] != (pass == 1)))
+            continue;
+        size_t same[64], ns = 0;
+        for (size_t j = i; j < c->n; j++)
+            if (!done[j] && one[j] && strcmp(one[j], one[i]) == 0) {
+                done[j] = true;
+                if (ns < 64)
+                    same[ns++] = j;
+            }
+        if (b.len)
+            cd_buf_puts(&b, "; ");
+        for (size_t k = 0; k < ns; k++) {
+            if (k)
+                cd_buf_puts(&b, k + 1 == ns ? " and " : ", ");
+            cd_buf_puts(&b, name_of(c, same[k]));
+        }
+        cd_buf_putc(&b, ' ');
+        cd_buf_puts(&b, ns == 1 ? one[i] : many[i]);
+    }
+    free(done);
+    if (b.len)
+        cd_buf_putc(&b, '.');
+    return steal(c, &b);
+}
+
+static cd_divergence *add_div(ctx *c, cd_div_kind kind, size_t base)
+{
+    if (c->nv == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 8;
+        c->v = cd_xrealloc(c->v, c->cap * sizeof *c->v);
+    }
+    cd_divergence *d = &c->v[c->nv++];
+    memset(d, 0, sizeof *d);
+    d->kind = kind;
+    d->base = base;
+    d->sides = cd_arena_alloc(c->arena, c->n * sizeof *d->sides);
+    return d;
+}
+
+static cd_div_side *add_side(ctx *c, cd_divergence *d, size_t member, const char *value,
+                             cd_range span)
+{
+    cd_div_side *s = &d->sides[d->n_sides++];
+    memset(s, 0, sizeof *s);
+    s->member = member;
+    s->value = value;
+    s->span = span;
+    return s;
+}
+
+static char *fmt(ctx *c, const char *f, const char *x)
+{
+    cd_buf b = {0};
+    cd_buf_printf(&b, f, x);
+    return steal(c, &b);
+}
+
+static bool has_change(const cd_diff_op *ops, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ops[i].kind != CD_DIFF_SAME)
+            return true;
+    return false;
+}
+
+/* Fold s for comparing names of sources: lower case, "the " dropped. */
+static void fold_name(const char *s, cd_buf *out)
+{
+    out->len = 0;
+    cd_fold(s, strlen(s), out);
+    if (!out->data)
+        cd_buf_puts(out, "");
+    if (strncmp(out->data, "the ", 4) == 0) {
+        memmove(out->data, out->data + 4, out->len - 4 + 1);
+        out->len -= 4;
+    }
+}
+
+static bool overlaps(cd_range a, cd_range b)
+{
+    return a.start < b.end && b.start < a.end;
+}
+
+/* ------------------------------------------------------------- wording */
+
+/* r narrowed to the words (and numbers) of m inside it: a diff run's range
+ * also holds the spacing and punctuation that follow its last word. */
+static cd_range words_span(const cd_member *m, cd_range r)
+{
+    cd_range w = {r.start, r.start};
+    bool any = false;
+    for (size_t i = 0; i < m->n_toks; i++) {
+        const cd_token *t = &m->toks[i];
+        if (!t->form || t->form->kind == CD_TOK_PUNCT || t->start < r.start ||
+            (size_t)t->start + t->len > r.end)
+            continue;
+        if (!any)
+            w.start = t->start;
+        any = true;
+        w.end = (size_t)t->start + t->len;
+    }
+    return any ? w : r;
+}
+
+static void put_run(cd_buf *b, const cd_member *m, cd_range r)
+{
+    r = words_span(m, r);
+    put_quoted(b, m->text + r.start, r.end - r.start);
+}
+
+/* The first change of ops (a against b) in words: "has X where A has Y". */
+static void describe_change(cd_buf *b, const cd_member *ma, const cd_member *mb,
+                            const cd_diff_op *ops, size_t n, const char *aname)
+{
+    size_t changes = 0, first = n;
+    for (size_t i = 0; i < n; i++)
+        if (ops[i].kind != CD_DIFF_SAME && (i == 0 || ops[i - 1].kind == CD_DIFF_SAME)) {
+            if (first == n)
+                first = i;
+            changes++;
+        }
+    if (first == n)
+        return;
+    const cd_diff_op *o = &ops[first];
+    const cd_diff_op *add = o->kind == CD_DIFF_ADD ? o
+                            : first + 1 < n && ops[first + 1].kind == CD_DIFF_ADD ? &ops[first + 1]
+                                                                                   : NULL;
+    const cd_diff_op *del = o->kind == CD_DIFF_DEL ? o : NULL;
+    if (del && add) {
+        cd_buf_puts(b, "has ");
+        put_run(b, mb, add->b);
+        cd_buf_printf(b, " where %s has ", aname);
+        put_run(b, ma, del->a);
+    } else if (add) {
+        cd_buf_puts(b, "adds ");
+        put_run(b, mb, add->b);
+    } else {
+        cd_buf_puts(b, "leaves out ");
+        put_run(b, ma, del->a);
+    }
+    if (changes > 1)
+        cd_buf_printf(b, " (%zu changes in all)", changes);
+}
+
+static void wording(ctx *c)
+{
+    if (c->n < 2)
+        return;
+    cd_divergence *d = NULL;
+    for (size_t j = 1; j < c->n; j++) {
+        cd_diff_op *ops;
+        size_t n = cd_wdiff(c->arena, &c->m[0], &c->m[j], &ops);
+        if (!has_change(ops, n))
+            continue;
+        if (!d) {
+            d = add_div(c, CD_DIV_WORDING, 0);
+            add_side(c, d, 0, NULL, (cd_range){c->m[0].range.start, c->m[0].range.end});
+        }
+        cd_div_side *s = add_side(c, d, j, NULL, c->m[j].range);
+        s->ops = ops;
+        s->n_ops = n;
+    }
+    if (!d)
+        return;
+    cd_buf b = {0};
+    if (d->n_sides == 2) {
+        cd_buf_printf(&b, "%s words it differently from %s: it ", name_of(c, d->sides[1].member),
+                      name_of(c, 0));
+        describe_change(&b, &c->m[0], &c->m[d->sides[1].member], d->sides[1].ops,
+                        d->sides[1].n_ops, name_of(c, 0));
+        cd_buf_putc(&b, '.');
+    } else {
+        for (size_t k = 1; k < d->n_sides; k++) {
+            if (k > 1)
+                cd_buf_puts(&b, k + 1 == d->n_sides ? " and " : ", ");
+            cd_buf_puts(&b, name_of(c, d->sides[k].member));
+        }
+        cd_buf_printf(&b, " word it differently from %s.", name_of(c, 0));
+    }
+    d->summary = steal(c, &b);
+}
+
+/* --------------------------------------------------------------- quote */
+
+/* The sub-member of m covering range r (same text and tokens). */
+static cd_member sub_member(const cd_member *m, cd_range r)
+{
+    cd_member s = *m;
+    s.range = r;
+    return s;
+}
+
+static size_t same_words(const cd_member *a, const cd_diff_op *ops, size_t n, size_t *wa)
+{
+    /* words are counted by token: a SAME run of a covers its words */
+    size_t same = 0, all = 0;
+    for (size_t i = 0; i < a->n_toks; i++) {
+        const cd_token *t = &a->toks[i];
+        if (!t->form || t->form->kind == CD_TOK_PUNCT || t->start < a->range.start ||
+            t->start + t->len > a->range.end)
+            continue;
+        all++;
+        for (size_t k = 0; k < n; k++)
+            if (ops[k].kind == CD_DIFF_SAME && t->start >= ops[k].a.start && t->start < ops[k].a.end) {
+                same++;
+                break;
+            }
+    }
+    *wa = all;
+    return same;
+}
+
+static void quote(ctx *c)
+{
+    size_t base = c->n;
+    for (size_t i = 0; i < c->n && base == c->n; i++)
+        for (size_t q = 0; q < info_of(&c->m[i])->n_quotes; q++)
+            if (!info_of(&c->m[i])->quotes[q].scare)
+                base = i;
+    if (base == c->n)
+        return;
+    const cd_sentence_info *bi = info_of(&c->m[base]);
+    for (size_t q = 0; q < bi->n_quotes; q++) {
+        const cd_quote *bq = &bi->quotes[q];
+        if (bq->scare)
+            continue;
+        cd_member qa = sub_member(&c->m[base], bq->span);
+        cd_divergence *d = NULL;
+        bool unquoted = false;
+        char **one = cd_arena_alloc(c->arena, c->n * sizeof *one);
+        memset(one, 0, c->n * sizeof *one);
+        for (size_t j = 0; j < c->n; j++) {
+            if (j == base)
+                continue;
+            const cd_sentence_info *ji = info_of(&c->m[j]);
+            /* the best matching quote of member j */
+            size_t best = SIZE_MAX, best_same = 0;
+            cd_diff_op *best_ops = NULL;
+            size_t best_n = 0;
+            for (size_t r = 0; r < ji->n_quotes; r++) {
+                if (ji->quotes[r].scare)
+                    continue;
+                cd_member qb = sub_member(&c->m[j], ji->quotes[r].span);
+                cd_diff_op *ops;
+                size_t n = cd_wdiff(c->arena, &qa, &qb, &ops), wa, wb;
+                size_t sa = same_words(&qa, ops, n, &wa);
+                cd_diff_op *rops;
+                size_t rn = cd_wdiff(c->arena, &qb, &qa, &rops);
+                same_words(&qb, rops, rn, &wb);
+                size_t shorter = wa < wb ? wa : wb;
+                bool same_speaker = bq->speaker && ji->quotes[r].speaker &&
+                                    strcasecmp(bq->speaker, ji->quotes[r].speaker) == 0;
+                bool match = shorter && (2 * sa >= shorter || (same_speaker && sa > 0));
+                if (match && sa > best_same) {
+                    best = r, best_same = sa, best_ops = ops, best_n = n;
+                }
+            }
+            if (best != SIZE_MAX) {
+                if (!has_change(best_ops, best_n))
+                    continue;
+                const cd_quote *jq = &ji->quotes[best];
+                if (!d) {
+                    d = add_div(c, CD_DIV_QUOTE, base);
+                    add_side(c, d, base, bq->text, bq->span);
+                }
+                cd_div_side *s = add_side(c, d, j, jq->text, jq->span);
+                s->ops = best_ops;
+                s->n_ops = best_n;
+                cd_buf b = {0}, an = {0};
+                cd_buf_printf(&an, "%s's", name_of(c, base));
+                cd_buf_printf(&b, "%s's version ", name_of(c, j));
+                describe_change(&b, &qa, &c->m[j], best_ops, best_n, an.data);
+                cd_buf_free(&an);
+                one[j] = steal(c, &b);
+                continue;
+            }
+            /* no matching quote: the same words without quotation marks? */
+            cd_diff_op *ops;
+            size_t n = cd_wdiff(c->arena, &qa, &c->m[j], &ops), wa;
+            size_t sa = same_words(&qa, ops, n, &wa);
+            if (wa < 3 || 5 * sa < 3 * wa)
+                continue;
+            /* narrow member j to the stretch that matches the quotation */
+            size_t lo = SIZE_MAX, hi = 0;
+            for (size_t k = 0; k < n; k++)
+                if (ops[k].kind == CD_DIFF_SAME && ops[k].b.end > ops[k].b.start) {
+                    if (lo == SIZE_MAX)
+                        lo = ops[k].b.start;
+                    hi = ops[k].b.end;
+                }
+            if (lo == SIZE_MAX)
+                continue;
+            cd_member nb = sub_member(&c->m[j], (cd_range){lo, hi});
+            n = cd_wdiff(c->arena, &qa, &nb, &ops);
+            if (!d) {
+                d = add_div(c, CD_DIV_QUOTE, base);
+                add_side(c, d, base, bq->text, bq->span);
+            }
+            cd_div_side *s = add_side(c, d, j, NULL, (cd_range){lo, hi});
+            s->ops = ops;
+            s->n_ops = n;
+            unquoted = true;
+            one[j] = fmt(c, has_change(ops, n) ? "%s gives it as a paraphrase, not a quotation"
+                                               : "%s gives the same words without quotation marks",
+                         name_of(c, j));
+        }
+        if (!d)
+            continue;
+        cd_buf b = {0};
+        cd_buf_printf(&b, "%s quotes ", name_of(c, base));
+        if (bq->speaker)
+            cd_buf_printf(&b, "%s as saying ", bq->speaker);
+        put_quoted(&b, bq->text, strlen(bq->text));
+        cd_buf_puts(&b, unquoted ? " as a direct quotation; " : "; ");
+        bool first = true;
+        for (size_t k = 1; k < d->n_sides; k++) {
+            size_t j = d->sides[k].member;
+            if (!first)
+                cd_buf_puts(&b, "; ");
+            first = false;
+            cd_buf_puts(&b, one[j]);
+        }
+        cd_buf_putc(&b, '.');
+        d->summary = steal(c, &b);
+    }
+}
+
+/* ------------------------------------------------- framing, attribution */
+
+static bool has_own_hedge(const cd_sentence_info *in)
+{
+    for (size_t i = 0; i < in->n_hedges; i++)
+        if (!in->hedges[i].in_quote)
+            return true;
+    return false;
+}
+
+/* "may", "reportedly": the hedges outside quotes, quoted and joined. */
+static void put_hedges(cd_buf *b, const cd_sentence_info *in)
+{
+    bool first = true;
+    for (size_t i = 0; i < in->n_hedges && i < 4; i++) {
+        if (in->hedges[i].in_quote)
+            continue;
+        cd_buf_puts(b, first ? "" : ", ");
+        first = false;
+        put_quoted(b, in->hedges[i].text, strlen(in->hedges[i].text));
+    }
+}
+
+static const char *framing_word(cd_framing f)
+{
+    switch (f) {
+    case CD_FRAMING_ATTRIBUTED:
+        return "attributed";
+    case CD_FRAMING_HEDGED:
+        return "hedged";
+    case CD_FRAMING_DENIED:
+        return "denied";
+    default:
+        return "asserted";
+    }
+}
+
+static void framing(ctx *c)
+{
+    if (c->n < 2)
+        return;
+    bool differ = false;
+    for (size_t j = 1; j < c->n; j++) {
+        const cd_sentence_info *a = info_of(&c->m[0]), *b = info_of(&c->m[j]);
+        if (a->framing != b->framing || has_own_hedge(a) != has_own_hedge(b))
+            differ = true;
+    }
+    if (!differ)
+        return;
+    cd_divergence *d = add_div(c, CD_DIV_FRAMING, 0);
+    char **one = cd_arena_alloc(c->arena, c->n * sizeof *one);
+    char **many = cd_arena_alloc(c->arena, c->n * sizeof *many);
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_sentence_info *in = info_of(&c->m[i]);
+        cd_buf v = {0}, o = {0}, m = {0};
+        cd_buf_puts(&v, framing_word(in->framing));
+        switch (in->framing) {
+        case CD_FRAMING_ATTRIBUTED:
+            if (in->attr_source) {
+                cd_buf_printf(&v, " to %s", in->attr_source);
+                cd_buf_printf(&o, "attributes it to %s", in->attr_source);
+                cd_buf_printf(&m, "attribute it to %s", in->attr_source);
+            } else {
+                cd_buf_puts(&o, "attributes it to a source");
+                cd_buf_puts(&m, "attribute it to a source");
+            }
+            if (in->attr_cue) {
+                cd_buf_puts(&v, " (");
+                cd_buf_puts(&v, in->attr_cue);
+                cd_buf_puts(&v, ")");
+            }
+            break;
+        case CD_FRAMING_HEDGED:
+            cd_buf_puts(&o, "hedges it");
+            cd_buf_puts(&m, "hedge it");
+            break;
+        case CD_FRAMING_DENIED:
+            cd_buf_puts(&o, "reports it as denied");
+            cd_buf_puts(&m, "report it as denied");
+            break;
+        default:
+            cd_buf_puts(&o, "states this as fact");
+            cd_buf_puts(&m, "state this as fact");
+            break;
+        }
+        if (has_own_hedge(in)) {
+            cd_buf tmp = {0};
+            put_hedges(&tmp, in);
+            const char *h = tmp.data ? tmp.data : "";
+            cd_buf raw = {0};
+            for (size_t k = 0; k < in->n_hedges && k < 4; k++)
+                if (!in->hedges[k].in_quote)
+                    cd_buf_printf(&raw, "%s%s", raw.len ? ", " : "", in->hedges[k].text);
+            cd_buf_printf(&v, in->framing == CD_FRAMING_HEDGED ? " (%s)" : "; hedged (%s)",
+                          raw.data ? raw.data : "");
+            cd_buf_free(&raw);
+            if (in->framing == CD_FRAMING_HEDGED) {
+                cd_buf_printf(&o, " (%s)", h);
+                cd_buf_printf(&m, " (%s)", h);
+            } else {
+                cd_buf_printf(&o, " and hedges it (%s)", h);
+                cd_buf_printf(&m, " and hedge it (%s)", h);
+            }
+            cd_buf_free(&tmp);
+        }
+        add_side(c, d, i, steal(c, &v), c->m[i].range);
+        one[i] = steal(c, &o);
+        many[i] = steal(c, &m);
+    }
+    d->summary = group_summary(c, one, many, NULL);
+}
+
+static void attribution(ctx *c)
+{
+    if (c->n < 2)
+        return;
+    cd_buf fa = {0}, fb = {0};
+    bool differ = false;
+    for (size_t i = 0; i < c->n && !differ; i++)
+        for (size_t j = i + 1; j < c->n && !differ; j++) {
+            const cd_sentence_info *a = info_of(&c->m[i]), *b = info_of(&c->m[j]);
+            if (a->attr_source && b->attr_source) {
+                fold_name(a->attr_source, &fa);
+                fold_name(b->attr_source, &fb);
+                if (!strstr(fa.data, fb.data) && !strstr(fb.data, fa.data))
+                    differ = true;
+            } else if ((a->attr_source != NULL) != (b->attr_source != NULL) &&
+                       a->framing == b->framing)
+                differ = true; /* same framing, only one names the source */
+            if (a->verb && b->verb && strcmp(a->verb, b->verb) != 0 &&
+                (a->verb_loaded || b->verb_loaded))
+                differ = true;
+        }
+    cd_buf_free(&fa);
+    cd_buf_free(&fb);
+    if (!differ)
+        return;
+    cd_divergence *d = add_div(c, CD_DIV_ATTRIBUTION, 0);
+    char **one = cd_arena_alloc(c->arena, c->n * sizeof *one);
+    char **many = cd_arena_alloc(c->arena, c->n * sizeof *many);
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_sentence_info *in = info_of(&c->m[i]);
+        cd_buf v = {0}, o = {0}, m = {0};
+        if (in->attr_source) {
+            cd_buf_puts(&v, in->attr_source);
+            cd_buf_printf(&o, "attributes it to %s", in->attr_source);
+            cd_buf_printf(&m, "attribute it to %s", in->attr_source);
+        } else {
+            cd_buf_puts(&v, "no source named");
+            cd_buf_puts(&o, "names no source");
+            cd_buf_puts(&m, "name no source");
+        }
+        if (in->verb) {
+            cd_buf_printf(&v, " (%s)", in->attr_cue ? in->attr_cue : in->verb);
+            const char *verb = in->attr_cue ? in->attr_cue : in->verb;
+            cd_buf_puts(&o, " with ");
+            put_quoted(&o, verb, strlen(verb));
+            cd_buf_puts(&m, " with ");
+            put_quoted(&m, verb, strlen(verb));
+            if (in->verb_loaded) {
+                cd_buf_puts(&o, " (not a neutral verb)");
+                cd_buf_puts(&m, " (not a neutral verb)");
+            }
+        }
+        add_side(c, d, i, steal(c, &v), c->m[i].range);
+        one[i] = steal(c, &o);
+        many[i] = steal(c, &m);
+    }
+    d->summary = group_summary(c, one, many, NULL);
+}
+
+/* -------------------------------------------------------------- loaded */
+
+static bool has_loaded(const cd_sentence_info *in, const char *norm)
+{
+    for (size_t i = 0; i < in->n_loaded; i++)
+        if (!in->loaded[i].in_quote && strcmp(in->loaded[i].norm, norm) == 0)
+            return true;
+    return false;
+}
+
+static void loaded(ctx *c)
+{
+    if (c->n < 2)
+        return;
+    /* a member's own loaded words that some other member does not use */
+    bool any = false;
+    bool *uses = cd_xcalloc(c->n, 1);
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_sentence_info *in = info_of(&c->m[i]);
+        for (size_t k = 0; k < in->n_loaded; k++) {
+            if (in->loaded[k].in_quote)
+                continue;
+            for (size_t j = 0; j < c->n; j++)
+                if (j != i && !has_loaded(info_of(&c->m[j]), in->loaded[k].norm))
+                    uses[i] = any = true;
+        }
+    }
+    if (!any) {
+        free(uses);
+        return;
+    }
+    cd_divergence *d = add_div(c, CD_DIV_LOADED, 0);
+    char **one = cd_arena_alloc(c->arena, c->n * sizeof *one);
+    char **many = cd_arena_alloc(c->arena, c->n * sizeof *many);
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_sentence_info *in = info_of(&c->m[i]);
+        cd_buf v = {0}, w = {0};
+        cd_range span = {c->m[i].range.start, c->m[i].range.start};
+        size_t shown = 0;
+        for (size_t k = 0; k < in->n_loaded; k++) {
+            if (in->loaded[k].in_quote)
+                continue;
+            bool dup = false;
+            for (size_t p = 0; p < k; p++)
+                if (!in->loaded[p].in_quote && strcmp(in->loaded[p].norm, in->loaded[k].norm) == 0)
+                    dup = true;
+            if (dup)
+                continue;
+            if (!shown++)
+                span = in->loaded[k].span;
+            if (v.len)
+                cd_buf_puts(&v, ", ");
+            cd_buf_puts(&v, in->loaded[k].text);
+            if (shown <= 4) {
+                if (w.len)
+                    cd_buf_puts(&w, ", ");
+                put_quoted(&w, in->loaded[k].text, strlen(in->loaded[k].text));
+            }
+        }
+        if (uses[i]) {
+            one[i] = fmt(c, "uses loaded words (%s)", w.data);
+            many[i] = fmt(c, "use loaded words (%s)", w.data);
+        } else if (!shown) {
+            one[i] = "uses none";
+            many[i] = "use none";
+        } else {
+            one[i] = many[i] = NULL; /* shares all its words with every other member */
+        }
+        cd_buf_free(&w);
+        add_side(c, d, i, v.len ? steal(c, &v) : "none", span);
+        cd_buf_free(&v);
+    }
+    bool *later = cd_xcalloc(c->n, 1);
+    for (size_t i = 0; i < c->n; i++)
+        later[i] = !uses[i];
+    free(uses);
+    d->summary = group_summary(c, one, many, later);
+    free(later);
+}
+
+/* ------------------------------------------------- number, date, entity */
+
+/* Leading number of a normalised value ("1500000000 usd" -> 1.5e9). */
+static bool num_of(const char *v, double *x)
+{
+    if (!v)
+        return false;
+    char *end;
+    *x = strtod(v, &end);
+    return end != v && isfinite(*x);
+}
+
+static bool same_number(const cd_fact *a, const cd_fact *b)
+{
+    double x, y;
+    if (num_of(a->value, &x) && num_of(b->value, &y))
+        return fabs(x - y) <= 1e-9 * fmax(1.0, fmax(fabs(x), fabs(y)));
+    return a->value && b->value && strcmp(a->value, b->value) == 0;
+}
+
+static bool unit_compatible(const cd_fact *a, const cd_fact *b)
+{
+    return !a->unit || !b->unit || !*a->unit || !*b->unit || strcasecmp(a->unit, b->unit) == 0;
+}
+
+/* Date classes: 1 resolved (starts with a digit), 2 weekday, 3 other words. */
+static int date_class(const char *v)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    if (!v || !*v)
+        return 0;
+    if (isdigit((unsigned char)*v))
+        return 1;
+    for (size_t i = 0; i < 7; i++)
+        if (strcmp(v, days[i]) == 0)
+            return 2;
+    return 3;
+}
+
+static bool same_date(const cd_fact *a, const cd_fact *b)
+{
+    const char *x = a->value ? a->value : "", *y = b->value ? b->value : "";
+    size_t nx = strlen(x), ny = strlen(y);
+    return strncmp(x, y, nx < ny ? nx : ny) == 0; /* "2023-09" agrees with "2023-09-13" */
+}
+
+static bool date_conflict(const cd_fact *a, const cd_fact *b)
+{
+    int ca = date_class(a->value), cb = date_class(b->value);
+    return ca && ca == cb && !same_date(a, b);
+}
+
+/* Every word of the entity value (space-separated) occurs in none of m's
+ * tokens (matching forms, hyphens and dots ignored by cd_wdiff's rule:
+ * compared here on the letters). */
+static bool entity_absent(const cd_fact *e, const cd_member *m)
+{
+    const char *v = e->value ? e->value : e->text;
+    if (!v)
+        return false;
+    while (*v) {
+        while (*v == ' ')
+            v++;
+        size_t n = strcspn(v, " ");
+        if (!n)
+            break;
+        for (size_t i = 0; i < m->n_toks; i++) {
+            const cd_token *t = &m->toks[i];
+            if (!t->form || t->form->kind != CD_TOK_WORD || t->start < m->range.start ||
+                t->start + t->len > m->range.end)
+                continue;
+            if (strlen(t->form->norm) == n && strncmp(t->form->norm, v, n) == 0)
+                return false;
+        }
+        v += n;
+    }
+    return true;
+}
+
+static bool same_entity(const cd_fact *a, const cd_fact *b)
+{
+    const char *x = a->value ? a->value : "", *y = b->value ? b->value : "";
+    return strcmp(x, y) == 0 || (*x && strstr(y, x)) || (*y && strstr(x, y));
+}
+
+/* The change hunk of ops (a against b) that holds a's span, as the range
+ * of b it replaces; false when the span lies in a SAME run. */
+static bool hunk_of(const cd_diff_op *ops, size_t n, cd_range span, bool side_b, cd_range *ra,
+                    cd_range *rb)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ops[i].kind == CD_DIFF_SAME)
+            continue;
+        size_t h0 = i, h1 = i + 1;
+        if (h1 < n && ops[h1].kind != CD_DIFF_SAME)
+            h1++;
+        cd_range a = {SIZE_MAX, 0}, b = {SIZE_MAX, 0};
+        for (size_t k = h0; k < h1; k++) {
+            if (ops[k].a.start < a.start)
+                a.start = ops[k].a.start;
+            if (ops[k].a.end > a.end)
+                a.end = ops[k].a.end;
+            if (ops[k].b.start < b.start)
+                b.start = ops[k].b.start;
+            if (ops[k].b.end > b.end)
+                b.end = ops[k].b.end;
+        }
+        if (overlaps(side_b ? b : a, span)) {
+            *ra = a;
+            *rb = b;
+            return true;
+        }
+        i = h1 - 1;
+    }
+    return false;
+}
+
+typedef enum { F_NUMBER, F_DATE, F_ENTITY } fact_sort;
+
+static const cd_fact *facts(const cd_sentence_info *in, fact_sort s, size_t *n)
+{
+    *n = s == F_NUMBER ? in->n_numbers : s == F_DATE ? in->n_dates : in->n_entities;
+    return s == F_NUMBER ? in->numbers : s == F_DATE ? in->dates : in->entities;
+}
+
+static bool fact_matched(fact_sort s, const cd_fact *x, const cd_fact *ys, size_t ny)
+{
+    for (size_t k = 0; k < ny; k++)
+        if (s == F_NUMBER ? same_number(x, &ys[k])
+                          : s == F_DATE ? same_date(x, &ys[k]) : same_entity(x, &ys[k]))
+            return true;
+    return false;
+}
+
+/* Do x (of member i) and y (of member j) disagree? Both are unmatched on
+ * the other side. */
+static bool conflict(ctx *c, fact_sort s, size_t i, const cd_fact *x, size_t j, const cd_fact *y,
+                     const cd_diff_op *ops, size_t nops)
+{
+    if (s == F_NUMBER)
+        return unit_compatible(x, y);
+    if (s == F_DATE)
+        return date_conflict(x, y);
+    /* entity: neither mentioned by the other at all, in the same changed place */
+    if (!entity_absent(x, &c->m[j]) || !entity_absent(y, &c->m[i]))
+        return false;
+    cd_range ra, rb;
+    return hunk_of(ops, nops, x->span, false, &ra, &rb) && overlaps(rb, y->span);
+}
+
+static void fact_divergence(ctx *c, fact_sort s)
+{
+    if (c->n < 2)
+        return;
+    /* which facts of each member conflict with some other member */
+    bool **bad = cd_xcalloc(c->n, sizeof *bad);
+    bool any = false;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t nx;
+        facts(info_of(&c->m[i]), s, &nx);
+        bad[i] = cd_xcalloc(nx + 1, 1);
+    }
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t j = i + 1; j < c->n; j++) {
+            size_t nx, ny;
+            const cd_fact *xs = facts(info_of(&c->m[i]), s, &nx);
+            const cd_fact *ys = facts(info_of(&c->m[j]), s, &ny);
+            if (!nx || !ny)
+                continue; /* one side states none: an omission at most */
+            cd_diff_op *ops = NULL;
+            size_t nops = s == F_ENTITY ? cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops) : 0;
+            for (size_t a = 0; a < nx; a++) {
+                if (fact_matched(s, &xs[a], ys, ny))
+                    continue;
+                for (size_t b = 0; b < ny; b++) {
+                    if (fact_matched(s, &ys[b], xs, nx))
+                        continue;
+                    if (conflict(c, s, i, &xs[a], j, &ys[b], ops, nops))
+                        bad[i][a] = bad[j][b] = any = true;
+                }
+            }
+        }
+    if (any) {
+        static const cd_div_kind kinds[] = {CD_DIV_NUMBER, CD_DIV_DATE, CD_DIV_ENTITY};
+        static const char *const verbs[][2] = {
+            {"gives", "give"}, {"dates it", "date it"}, {"names", "name"}};
+        size_t base = c->n;
+        for (size_t i = 0; i < c->n && base == c->n; i++) {
+            size_t nx;
+            facts(info_of(&c->m[i]), s, &nx);
+            for (size_t a = 0; a < nx; a++)
+                if (bad[i][a])
+                    base = i;
+        }
+        cd_divergence *d = add_div(c, kinds[s], base);
+        char **one = cd_arena_alloc(c->arena, c->n * sizeof *one);
+        char **many = cd_arena_alloc(c->arena, c->n * sizeof *many);
+        for (size_t i = 0; i < c->n; i++) {
+            size_t nx;
+            const cd_fact *xs = facts(info_of(&c->m[i]), s, &nx);
+            cd_buf v = {0}, w = {0};
+            cd_range span = {0, 0};
+            for (size_t a = 0; a < nx; a++) {
+                if (!bad[i][a])
+                    continue;
+                if (!v.len)
+                    span = xs[a].span;
+                if (v.len)
+                    cd_buf_puts(&v, ", "), cd_buf_puts(&w, ", ");
+                cd_buf_puts(&v, xs[a].text ? xs[a].text : "");
+                put_quoted(&w, xs[a].text ? xs[a].text : "", xs[a].text ? strlen(xs[a].text) : 0);
+            }
+            one[i] = many[i] = NULL;
+            if (v.len) {
+                add_side(c, d, i, steal(c, &v), span);
+                cd_buf o = {0}, m = {0};
+                cd_buf_printf(&o, "%s %s", verbs[s][0], w.data);
+                cd_buf_printf(&m, "%s %s", verbs[s][1], w.data);
+                one[i] = steal(c, &o);
+                many[i] = steal(c, &m);
+            }
+            cd_buf_free(&v);
+            cd_buf_free(&w);
+        }
+        d->summary = group_summary(c, one, many, NULL);
+    }
+    for (size_t i = 0; i < c->n; i++)
+        free(bad[i]);
+    free(bad);
+}
+
+/* ------------------------------------------------------------ negation */
+
+/* A negation of member i that sits where the diff against j changed. */
+static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
+{
+    const cd_sentence_info *in = info_of(&c->m[i]);
+    if (!in->n_negations)
+        return NULL;
+    cd_diff_op *ops;
+    size_t n = cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops);
+    for (size_t k = 0; k < in->n_negations; k++)
+        for (size_t o = 0; o < n; o++)
+            if (ops[o].kind == CD_DIFF_DEL && overlaps(ops[o].a, in->negations[k].span))
+                return &in->negations[k];
+    return NULL;
+}
+
+static void negation(ctx *c)
+{
+    if (c->n < 2)
+        return;
+    bool any = false;
+    const cd_mark **mark = cd_xcalloc(c->n, sizeof *mark);
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t j = 0; j < c->n; j++) {
+            if (i == j || (info_of(&c->m[i])->n_negations & 1) == (info_of(&c->m[j])->n_negations & 1))
+                continue;
+            const cd_mark *k = changed_negation(c, i, j);
+            if (k && !mark[i])
+                mark[i] = k;
+            if (k)
+                any = true;
+        }
+    if (any) {
+        size_t base = 0;
+        cd_divergence *d = add_div(c, CD_DIV_NEGATION, base);
+        char **one = cd_arena_alloc(c->arena, c->n * sizeof *one);
+        char **many = cd_arena_alloc(c->arena, c->n * sizeof *many);
+        for (size_t i = 0; i < c->n; i++) {
+            const cd_sentence_info *in = info_of(&c->m[i]);
+            bool neg = in->n_negations & 1;
+            if (neg) {
+                const cd_mark *k = mark[i] ? mark[i] : &in->negations[0];
+                cd_buf o = {0}, m = {0}, v = {0};
+                cd_buf_puts(&o, "negates it (");
+                put_quoted(&o, k->text, strlen(k->text));
+                cd_buf_puts(&o, ")");
+                cd_buf_puts(&m, "negate it (");
+                put_quoted(&m, k->text, strlen(k->text));
+                cd_buf_puts(&m, ")");
+                cd_buf_printf(&v, "negated (%s)", k->text);
+                one[i] = steal(c, &o);
+                many[i] = steal(c, &m);
+                add_side(c, d, i, steal(c, &v), k->span);
+            } else {
+                one[i] = "does not";
+                many[i] = "do not";
+                add_side(c, d, i, "not negated", (cd_range){c->m[i].range.start, c->m[i].range.start});
+            }
+        }
+        bool *later = cd_xcalloc(c->n, 1);
+        for (size_t i = 0; i < c->n; i++)
+            later[i] = !(info_of(&c->m[i])->n_negations & 1);
+        d->summary = group_summary(c, one, many, later);
+        free(later);
+    }
+    free(mark);
+}
+
+/* ---------------------------------------------------------------- entry */
+
+size_t cd_diverge(cd_arena *arena, const cd_member *members, size_t n, cd_divergence **out)
+{
+    ctx c = {arena, members, n, NULL, 0, 0};
+    *out = NULL;
+    if (n < 2)
+        return 0;
+    wording(&c);
+    quote(&c);
+    framing(&c);
+    attribution(&c);
+    loaded(&c);
+    fact_divergence(&c, F_NUMBER);
+    fact_divergence(&c, F_DATE);
+    fact_divergence(&c, F_ENTITY);
+    negation(&c);
+    if (c.nv) {
+        *out = cd_arena_alloc(arena, c.nv * sizeof **out);
+        memcpy(*out, c.v, c.nv * sizeof **out);
+    }
+    free(c.v);
+    return c.nv;
+}

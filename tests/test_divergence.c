@@ -1,0 +1,430 @@
+/* test_divergence.c — divergences among the members of a claim group
+ * (cd_diverge), on hand-built analyses so that each rule is tested alone. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "compare.h"
+
+static cd_arena *arena;
+static cd_tokenizer *tk;
+static cd_tokens toks[4];
+
+static void setup(void)
+{
+    arena = cd_arena_new();
+    tk = cd_tokenizer_new(arena);
+    memset(toks, 0, sizeof toks);
+}
+
+static void teardown(void)
+{
+    for (size_t i = 0; i < 4; i++)
+        cd_tokens_free(&toks[i]);
+    cd_tokenizer_free(tk);
+    cd_arena_free(arena);
+}
+
+TestSuite(divergence, .init = setup, .fini = teardown);
+
+static cd_member member(size_t i, const char *s, cd_sentence_info *info, const char *name)
+{
+    toks[i].n = 0;
+    cd_tokenize(tk, s, 0, strlen(s), &toks[i]);
+    memset(info, 0, sizeof *info);
+    return (cd_member){s, {0, strlen(s)}, toks[i].v, toks[i].n, info, name};
+}
+
+/* The span of the first occurrence of w in s. */
+static cd_range at(const char *s, const char *w)
+{
+    const char *p = strstr(s, w);
+    cr_assert(p, "'%s' not in '%s'", w, s);
+    return (cd_range){(size_t)(p - s), (size_t)(p - s) + strlen(w)};
+}
+
+static cd_fact fact(const char *s, const char *w, const char *value, const char *unit)
+{
+    return (cd_fact){w, value, unit, at(s, w)};
+}
+
+static cd_mark mark(const char *s, const char *w, bool in_quote)
+{
+    return (cd_mark){w, w, at(s, w), in_quote};
+}
+
+static const cd_divergence *find(const cd_divergence *d, size_t n, cd_div_kind k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (d[i].kind == k)
+            return &d[i];
+    return NULL;
+}
+
+Test(divergence, kind_names_round_trip)
+{
+    for (int k = 0; k < CD_DIV_KINDS; k++) {
+        const char *s = cd_div_kind_name((cd_div_kind)k);
+        cd_div_kind back;
+        cr_assert(cd_div_kind_parse(s, strlen(s), &back));
+        cr_expect_eq(back, (cd_div_kind)k);
+    }
+    cd_div_kind k;
+    cr_expect_not(cd_div_kind_parse("numbers", 7, &k));
+    cr_expect_not(cd_div_kind_parse("numb", 4, &k));
+    cr_expect(cd_div_kind_parse("quote,date", 5, &k));
+    cr_expect_eq(k, CD_DIV_QUOTE);
+}
+
+Test(divergence, one_member_or_identical_members_give_none)
+{
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, "The talks ended.", &ia, "A"), member(1, "The talks ended.", &ib, "B")};
+    cd_divergence *d;
+    cr_expect_eq(cd_diverge(arena, m, 1, &d), 0);
+    cr_expect_eq(cd_diverge(arena, m, 2, &d), 0);
+    m[1].info = NULL; /* a member without analysis counts as asserted, no facts */
+    cr_expect_eq(cd_diverge(arena, m, 2, &d), 0);
+}
+
+Test(divergence, wording)
+{
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, "Officials said the talks collapsed.", &ia, "Reuters"),
+                      member(1, "Officials said the talks broke down.", &ib, "AP")};
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_assert_eq(n, 1);
+    cr_expect_eq(d[0].kind, CD_DIV_WORDING);
+    cr_expect_eq(d[0].base, 0);
+    cr_assert_eq(d[0].n_sides, 2);
+    cr_expect_null(d[0].sides[0].ops);
+    cr_expect_gt(d[0].sides[1].n_ops, 1);
+    cr_expect_str_eq(d[0].summary,
+                     "AP words it differently from Reuters: it has \"broke down\" where Reuters has \"collapsed\".");
+}
+
+Test(divergence, framing_fact_versus_attributed)
+{
+    const char *a = "Russia bought millions of artillery shells from North Korea.";
+    const char *b = "Russia bought millions of artillery shells from North Korea, U.S. intelligence found.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "Outlet A"), member(1, b, &ib, "Outlet B")};
+    ib.framing = CD_FRAMING_ATTRIBUTED;
+    ib.attr_source = "U.S. intelligence";
+    ib.attr_cue = "found";
+    ib.verb = "find";
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_FRAMING);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "Outlet A states this as fact; Outlet B attributes it to U.S. intelligence.");
+    cr_assert_eq(f->n_sides, 2);
+    cr_expect_str_eq(f->sides[0].value, "asserted");
+    cr_expect_str_eq(f->sides[1].value, "attributed to U.S. intelligence (found)");
+    /* a framing difference is not also an attribution difference */
+    cr_expect_null(find(d, n, CD_DIV_ATTRIBUTION));
+}
+
+Test(divergence, framing_hedge_added)
+{
+    const char *a = "The two leaders agreed on a weapons deal.";
+    const char *b = "The two leaders may have agreed on a weapons deal.";
+    const char *c = "The two leaders agreed on a weapons deal.";
+    cd_sentence_info ia, ib, ic;
+    cd_member m[3] = {member(0, a, &ia, "A"), member(1, b, &ib, "B"), member(2, c, &ic, "C")};
+    cd_mark h = mark(b, "may", false);
+    ib.framing = CD_FRAMING_HEDGED;
+    ib.hedges = &h;
+    ib.n_hedges = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 3, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_FRAMING);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "A and C state this as fact; B hedges it (\"may\").");
+    cr_expect_str_eq(f->sides[1].value, "hedged (may)");
+}
+
+Test(divergence, hedge_inside_a_quote_is_not_the_outlets_voice)
+{
+    const char *a = "\"It may rain,\" he said.";
+    const char *b = "\"It may rain,\" he said.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_mark h = mark(b, "may", true);
+    ia.framing = ib.framing = CD_FRAMING_ATTRIBUTED;
+    ib.hedges = &h;
+    ib.n_hedges = 1;
+    cd_divergence *d;
+    cr_expect_eq(cd_diverge(arena, m, 2, &d), 0);
+}
+
+Test(divergence, attribution_sources_and_verbs)
+{
+    const char *a = "The plant was shelled, Ukrainian officials said.";
+    const char *b = "The plant was shelled, Russian officials said.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    ia.framing = ib.framing = CD_FRAMING_ATTRIBUTED;
+    ia.attr_source = "Ukrainian officials";
+    ib.attr_source = "Russian officials";
+    ia.attr_cue = ib.attr_cue = "said";
+    ia.verb = ib.verb = "say";
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_ATTRIBUTION);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "A attributes it to Ukrainian officials with \"said\"; "
+                                 "B attributes it to Russian officials with \"said\".");
+    cr_expect_null(find(d, n, CD_DIV_FRAMING));
+
+    /* the same source, "the" and case aside, with neutral verbs: none */
+    ib.attr_source = "the Ukrainian Officials";
+    ib.attr_cue = "told reporters";
+    ib.verb = "tell";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_ATTRIBUTION));
+
+    /* said versus claimed */
+    ib.attr_source = "Ukrainian officials";
+    ib.attr_cue = "claimed";
+    ib.verb = "claim";
+    ib.verb_loaded = true;
+    n = cd_diverge(arena, m, 2, &d);
+    f = find(d, n, CD_DIV_ATTRIBUTION);
+    cr_assert(f);
+    cr_expect(strstr(f->summary, "\"claimed\" (not a neutral verb)"), "%s", f->summary);
+}
+
+Test(divergence, loaded_words_outside_quotes)
+{
+    const char *a = "The government announced new measures.";
+    const char *b = "The regime announced draconian new measures.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_mark l[2] = {mark(b, "regime", false), mark(b, "draconian", false)};
+    ib.loaded = l;
+    ib.n_loaded = 2;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_LOADED);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "B uses loaded words (\"regime\", \"draconian\"); A uses none.");
+    cr_expect_str_eq(f->sides[1].value, "regime, draconian");
+    /* both use the same word: nothing to report */
+    cd_mark la = mark(a, "government", false);
+    la.norm = "regime";
+    ia.loaded = &la;
+    ia.n_loaded = 1;
+    ib.n_loaded = 1;
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_LOADED));
+}
+
+Test(divergence, numbers_disagree_but_omission_is_none)
+{
+    const char *a = "Russia bought 3 million shells and 200 rockets.";
+    const char *b = "Russia bought 2 million shells.";
+    const char *c = "Russia bought 3 million shells.";
+    cd_sentence_info ia, ib, ic;
+    cd_member m[3] = {member(0, a, &ia, "A"), member(1, b, &ib, "B"), member(2, c, &ic, "C")};
+    cd_fact fa[2] = {fact(a, "3 million", "3000000", "shells"), fact(a, "200", "200", "rockets")};
+    cd_fact fb = fact(b, "2 million", "2000000", "shells");
+    cd_fact fc = fact(c, "3 million", "3000000", "shells");
+    ia.numbers = fa;
+    ia.n_numbers = 2;
+    ib.numbers = &fb;
+    ib.n_numbers = 1;
+    ic.numbers = &fc;
+    ic.n_numbers = 1;
+    cd_divergence *d;
+    /* A against C: C omits the rockets, no disagreement */
+    cd_member ac[2] = {m[0], m[2]};
+    size_t n = cd_diverge(arena, ac, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_NUMBER));
+    /* all three: B disagrees with both on the shells; the rockets (no
+     * compatible unit on the other side) are no part of it */
+    n = cd_diverge(arena, m, 3, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_NUMBER);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "A and C give \"3 million\"; B gives \"2 million\".");
+    cr_assert_eq(f->n_sides, 3);
+    cr_expect_eq(f->sides[1].span.start, at(b, "2 million").start);
+}
+
+Test(divergence, dates)
+{
+    const char *a = "The summit opened on Sept. 13.";
+    const char *b = "The summit opened on Sept. 14.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_fact fa = fact(a, "Sept. 13", "2023-09-13", NULL), fb = fact(b, "Sept. 14", "2023-09-14", NULL);
+    ia.dates = &fa;
+    ia.n_dates = 1;
+    ib.dates = &fb;
+    ib.n_dates = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_DATE);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "A dates it \"Sept. 13\"; B dates it \"Sept. 14\".");
+    /* a month against a day of it, or a weekday against a date: no conflict */
+    fb.value = "2023-09";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_DATE));
+    fb.value = "wednesday";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_DATE));
+    fa.value = "tuesday";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect(find(d, n, CD_DIV_DATE));
+}
+
+Test(divergence, entities_swapped_in_place)
+{
+    const char *a = "Obama met Putin in Geneva on Tuesday.";
+    const char *b = "Clinton met Putin in Geneva on Tuesday.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_fact ea[2] = {fact(a, "Obama", "obama", NULL), fact(a, "Putin", "putin", NULL)};
+    cd_fact eb[2] = {fact(b, "Clinton", "clinton", NULL), fact(b, "Putin", "putin", NULL)};
+    ia.entities = ea;
+    ia.n_entities = 2;
+    ib.entities = eb;
+    ib.n_entities = 2;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_ENTITY);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "A names \"Obama\"; B names \"Clinton\".");
+}
+
+Test(divergence, entities_merely_different_are_not_a_conflict)
+{
+    /* a paraphrase naming other people elsewhere in the sentence */
+    const char *a = "Obama met Putin in Geneva, the Kremlin said.";
+    const char *b = "Putin met Obama in Geneva, according to Peskov.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_fact ea[3] = {fact(a, "Obama", "obama", NULL), fact(a, "Putin", "putin", NULL),
+                     fact(a, "Kremlin", "kremlin", NULL)};
+    cd_fact eb[3] = {fact(b, "Putin", "putin", NULL), fact(b, "Obama", "obama", NULL),
+                     fact(b, "Peskov", "peskov", NULL)};
+    ia.entities = ea;
+    ia.n_entities = 3;
+    ib.entities = eb;
+    ib.n_entities = 3;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    /* "Kremlin" and "Peskov" sit in the same changed stretch here, so this
+     * one is reported; what must not be is a mention in another form */
+    (void)n;
+    cd_fact eb2[2] = {fact(b, "Putin", "putin", NULL), fact(b, "Obama", "barack obama", NULL)};
+    ib.entities = eb2;
+    ib.n_entities = 2;
+    ia.n_entities = 2;
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_ENTITY));
+    /* one side names an entity the other leaves out: an omission */
+    ib.n_entities = 1;
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_ENTITY));
+}
+
+Test(divergence, negation_added)
+{
+    const char *a = "The deal was signed in Moscow.";
+    const char *b = "The deal was not signed in Moscow.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_mark neg = mark(b, "not", false);
+    ib.negations = &neg;
+    ib.n_negations = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_NEGATION);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "B negates it (\"not\"); A does not.");
+    cr_expect_eq(f->sides[1].span.start, at(b, "not").start);
+}
+
+Test(divergence, negation_in_both_is_none)
+{
+    const char *a = "The deal was not signed, officials said.";
+    const char *b = "Officials said the deal was not signed.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_mark na = mark(a, "not", false), nb = mark(b, "not", false);
+    ia.negations = &na;
+    ia.n_negations = 1;
+    ib.negations = &nb;
+    ib.n_negations = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_NEGATION));
+}
+
+Test(divergence, quote_with_different_words)
+{
+    const char *a = "Kim said: \"We will crush the enemy.\"";
+    const char *b = "Kim said: \"We shall defeat the enemy.\"";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_quote qa = {"We will crush the enemy.", "Kim", at(a, "We will crush the enemy."), false, false};
+    cd_quote qb = {"We shall defeat the enemy.", "Kim", at(b, "We shall defeat the enemy."), false, false};
+    ia.quotes = &qa;
+    ia.n_quotes = 1;
+    ib.quotes = &qb;
+    ib.n_quotes = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_QUOTE);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "A quotes Kim as saying \"We will crush the enemy.\"; B's version has "
+                                 "\"shall defeat\" where A's has \"will crush\".");
+    cr_assert_eq(f->n_sides, 2);
+    cr_expect_str_eq(f->sides[1].value, "We shall defeat the enemy.");
+    cr_expect_gt(f->sides[1].n_ops, 1);
+}
+
+Test(divergence, quotation_marks_dropped)
+{
+    const char *a = "Kim said: \"We will crush the enemy.\"";
+    const char *b = "Kim said they would crush the enemy.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_quote qa = {"We will crush the enemy.", "Kim", at(a, "We will crush the enemy."), false, false};
+    ia.quotes = &qa;
+    ia.n_quotes = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_QUOTE);
+    cr_assert(f);
+    cr_expect(strstr(f->summary, "as a direct quotation; B gives it as a paraphrase"), "%s", f->summary);
+    /* a scare quote is not a quotation to compare */
+    qa.scare = true;
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_QUOTE));
+}
+
+Test(divergence, kinds_come_in_order)
+{
+    const char *a = "Police said 3 people died on Monday.";
+    const char *b = "Three people may have died on Monday.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    ia.framing = CD_FRAMING_ATTRIBUTED;
+    ia.attr_source = "Police";
+    cd_mark h = mark(b, "may", false);
+    ib.framing = CD_FRAMING_HEDGED;
+    ib.hedges = &h;
+    ib.n_hedges = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    for (size_t i = 1; i < n; i++)
+        cr_expect_lt(d[i - 1].kind, d[i].kind);
+    for (size_t i = 0; i < n; i++) {
+        cr_expect(d[i].summary && *d[i].summary);
+        cr_expect_gt(d[i].n_sides, 0);
+    }
+}
