@@ -1,7 +1,7 @@
 /* align.c — claim alignment across N documents: candidates, groups, stories.
  *
  * 1. Candidates. Every sentence gets its features (compare/features.c); IDF
- *    is the background table blended with the input documents. Stems whose
+ *    is the background table blended with the input's paragraphs. Stems whose
  *    IDF is at least min_idf are "rare" and go into an inverted index
  *    (stem -> sentences); a stem found in more than max_postings sentences
  *    is skipped as too common. For each sentence, the sentences of OTHER
@@ -19,11 +19,15 @@
  *    group holds a different sentence of a source in the second: the other
  *    outlet split what this sentence says into two sentences (two claims).
  *    Sentences in no group are unmatched.
- * 3. Stories. Two documents sharing at least max(STORY_MIN_GROUPS,
- *    STORY_FRACTION × the smaller one's sentences) groups are joined
- *    (union-find); stories are numbered by their first document. A group
- *    belongs to the story of its first member and is marked cross_story
- *    when its members come from more than one story.
+ * 3. Stories. Two documents are joined (union-find) when the claim groups
+ *    they share involve at least max(STORY_MIN_GROUPS, STORY_FRACTION × the
+ *    smaller one's sentences) different sentences on each side. Headlines
+ *    (title and heading paragraphs, and body sentences repeating one) do not
+ *    count: they state the topic, which recurs across events ("Kim pledges
+ *    support to Putin" in June and again in September). Stories are
+ *    numbered by their first document. A group belongs to the story of its
+ *    first member and is marked cross_story when its members come from more
+ *    than one story.
  * Groups are ordered by (number of sources desc, best pairwise score desc,
  * first member position); members and unmatched by (doc, sentence). */
 #include "compare.h"
@@ -131,6 +135,7 @@ typedef struct {
     double *scores;   /* per cands entry */
     size_t n_cands;
     double threshold;
+    bool *headline;   /* per sid: a title or heading, or a copy of one */
 } run;
 
 static double pair_score(const run *r, size_t x, size_t y)
@@ -140,6 +145,39 @@ static double pair_score(const run *r, size_t x, size_t y)
     idpair key = {x < y ? x : y, x < y ? y : x};
     const idpair *p = bsearch(&key, r->cands, r->n_cands, sizeof key, cmp_idpair);
     return p ? r->scores[p - r->cands] : 0.0;
+}
+
+/* Same content stems (synonyms mapped, case and punctuation folded)? */
+static bool same_stems(const cd_features *a, const cd_features *b)
+{
+    if (a->n_stems != b->n_stems || a->n_stems == 0)
+        return false;
+    return memcmp(a->stem_ids, b->stem_ids, a->n_stems * sizeof *a->stem_ids) == 0;
+}
+
+/* Mark the sentences of title and heading paragraphs, and body sentences
+ * that repeat one of them (a page's headline often comes twice). */
+static void mark_headlines(run *r, const cd_doc *const *docs, cd_features *const *f)
+{
+    for (size_t d = 0; d < r->n_docs; d++) {
+        if (!docs[d])
+            continue;
+        size_t first = SIZE_MAX, last = 0;
+        for (size_t s = r->base[d]; s < r->base[d + 1]; s++) {
+            const cd_sentence *se = cd_doc_sentence(docs[d], s - r->base[d]);
+            cd_para_kind k = cd_doc_paragraph(docs[d], se->paragraph)->kind;
+            if (k == CD_PARA_TITLE || k == CD_PARA_HEADING) {
+                r->headline[s] = true;
+                if (first == SIZE_MAX)
+                    first = s;
+                last = s;
+            }
+        }
+        for (size_t s = r->base[d]; first != SIZE_MAX && s < r->base[d + 1]; s++)
+            for (size_t t = first; !r->headline[s] && t <= last; t++)
+                if (r->headline[t] && same_stems(f[s], f[t]))
+                    r->headline[s] = true;
+    }
 }
 
 /* ----------------------------------------------------------- candidates */
@@ -388,44 +426,98 @@ static size_t find_root(size_t *parent, size_t x)
     return x;
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Evidence that two documents report the same event: a pair of their
+ * sentences in one claim group. */
+typedef struct {
+    size_t a, b;   /* documents, a < b */
+    size_t sa, sb; /* the sentences (sids) */
+} link;
+
+static int cmp_link(const void *x, const void *y)
+{
+    const link *p = x, *q = y;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    if (p->b != q->b)
+        return p->b < q->b ? -1 : 1;
+    if (p->sa != q->sa)
+        return p->sa < q->sa ? -1 : 1;
+    return p->sb < q->sb ? -1 : p->sb > q->sb;
+}
+
+/* Distinct values among x[0..n) (sorted copy in tmp). */
+static size_t distinct(size_t *x, size_t n)
+{
+    if (n)
+        qsort(x, n, sizeof *x, cmp_size);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += i == 0 || x[i] != x[i - 1];
+    return k;
+}
+
 static void build_stories(const run *r, const groups *gs, const cd_doc *const *docs,
                           cd_alignment *al)
 {
     size_t np = 0, cap = 0;
-    idpair *dp = NULL;
+    link *dp = NULL;
     for (size_t g = 0; g < gs->n; g++) {
         const idvec *m = &gs->v[g].members;
         for (size_t i = 0; i < m->n; i++)
             for (size_t j = i + 1; j < m->n; j++) {
-                size_t a = r->doc_of[m->v[i]], b = r->doc_of[m->v[j]];
+                size_t x = m->v[i], y = m->v[j];
+                if (r->headline[x] || r->headline[y])
+                    continue; /* headlines state the topic, which recurs across events */
+                if (r->doc_of[x] > r->doc_of[y]) {
+                    size_t t = x;
+                    x = y;
+                    y = t;
+                }
                 if (np == cap) {
                     cap = cap ? cap * 2 : 64;
                     dp = cd_xrealloc(dp, cap * sizeof *dp);
                 }
-                dp[np++] = (idpair){a < b ? a : b, a < b ? b : a};
+                dp[np++] = (link){r->doc_of[x], r->doc_of[y], x, y};
             }
     }
     if (np)
-        qsort(dp, np, sizeof *dp, cmp_idpair);
+        qsort(dp, np, sizeof *dp, cmp_link);
+    size_t *tmp = cd_xmalloc((np + 1) * sizeof *tmp);
     size_t *parent = cd_xmalloc((r->n_docs + 1) * sizeof *parent);
     for (size_t d = 0; d < r->n_docs; d++)
         parent[d] = d;
     for (size_t i = 0; i < np;) {
         size_t j = i;
-        while (j < np && cmp_idpair(&dp[i], &dp[j]) == 0)
+        while (j < np && dp[j].a == dp[i].a && dp[j].b == dp[i].b)
             j++;
-        size_t na = r->base[dp[i].u + 1] - r->base[dp[i].u];
-        size_t nb = r->base[dp[i].v + 1] - r->base[dp[i].v];
+        /* evidence: how many different sentences of each side take part
+         * (one headline matched twice is one sentence, not two) */
+        for (size_t k = i; k < j; k++)
+            tmp[k - i] = dp[k].sa;
+        size_t ea = distinct(tmp, j - i);
+        for (size_t k = i; k < j; k++)
+            tmp[k - i] = dp[k].sb;
+        size_t eb = distinct(tmp, j - i);
+        size_t ev = ea < eb ? ea : eb;
+        size_t na = r->base[dp[i].a + 1] - r->base[dp[i].a];
+        size_t nb = r->base[dp[i].b + 1] - r->base[dp[i].b];
         double need = ceil(CD_ALIGN_STORY_FRACTION * (double)(na < nb ? na : nb));
         if (need < CD_ALIGN_STORY_MIN_GROUPS)
             need = CD_ALIGN_STORY_MIN_GROUPS;
-        if ((double)(j - i) >= need) {
-            size_t x = find_root(parent, dp[i].u), y = find_root(parent, dp[i].v);
+        if ((double)ev >= need) {
+            size_t x = find_root(parent, dp[i].a), y = find_root(parent, dp[i].b);
             if (x != y)
                 parent[x > y ? x : y] = x < y ? x : y;
         }
         i = j;
     }
+    free(tmp);
     size_t *num = cd_xmalloc((r->n_docs + 1) * sizeof *num);
     for (size_t d = 0; d < r->n_docs; d++)
         num[d] = SIZE_MAX;
@@ -498,28 +590,19 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     cd_features **f = cd_xmalloc((r.n_sent + 1) * sizeof *f);
     cd_synonyms *syn = cd_synonyms_new();
     cd_idf *idf = cd_idf_new();
-    const char **all = NULL;
-    size_t n_all = 0, all_cap = 0;
     for (size_t d = 0; d < n; d++) {
-        n_all = 0;
         for (size_t s = r.base[d]; s < r.base[d + 1]; s++) {
             r.doc_of[s] = d;
             f[s] = cd_features_of_sentence(docs[d], s - r.base[d], syn);
-            for (size_t k = 0; k < f[s]->n_stems; k++) {
-                if (n_all == all_cap) {
-                    all_cap = all_cap ? all_cap * 2 : 256;
-                    all = cd_xrealloc(all, all_cap * sizeof *all);
-                }
-                all[n_all++] = f[s]->stems[k];
-            }
         }
         if (docs[d])
-            cd_idf_add_doc(idf, all, n_all);
+            cd_idf_add_paragraphs(idf, docs[d], f + r.base[d]);
     }
-    free(all);
     for (size_t s = 0; s < r.n_sent; s++)
         cd_features_weigh(f[s], idf);
     cd_features_rank(f, r.n_sent);
+    r.headline = cd_xcalloc(r.n_sent + 1, sizeof *r.headline);
+    mark_headlines(&r, docs, f);
 
     candidates(&r, f, idf, &o);
     groups gs = {0};
@@ -588,6 +671,7 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     free(f);
     cd_idf_free(idf);
     cd_synonyms_free(syn);
+    free(r.headline);
     free(r.cands);
     free(r.scores);
     free(r.doc_of);

@@ -81,6 +81,10 @@ cd_idf *cd_idf_new(void);
 void cd_idf_free(cd_idf *idf);
 /* Count one input document: its stems (duplicates allowed). */
 void cd_idf_add_doc(cd_idf *idf, const char *const *stems, size_t n);
+/* Count an analysed document paragraph by paragraph (the unit of the
+ * background table), from the features f[i] of its sentences i: a name in
+ * every article of the input then weighs as little as it should. */
+void cd_idf_add_paragraphs(cd_idf *idf, const cd_doc *doc, cd_features *const *f);
 /* log((N + 1) / (df + 0.5)), N and df pooled from background and input; a
  * stem never seen gets the highest weight. Always > 0. */
 double cd_idf_weight(const cd_idf *idf, const char *stem);

@@ -4,6 +4,7 @@
 #include "idf_data.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -75,6 +76,28 @@ void cd_idf_add_doc(cd_idf *idf, const char *const *stems, size_t n)
         s->df++;
         s->last_doc = idf->docs;
     }
+}
+
+void cd_idf_add_paragraphs(cd_idf *idf, const cd_doc *doc, cd_features *const *f)
+{
+    size_t n = cd_doc_sentence_count(doc), cap = 0, m = 0, para = SIZE_MAX;
+    const char **stems = NULL;
+    for (size_t i = 0; i <= n; i++) {
+        size_t p = i < n ? cd_doc_sentence(doc, i)->paragraph : SIZE_MAX;
+        if (p != para && m) {
+            cd_idf_add_doc(idf, stems, m);
+            m = 0;
+        }
+        para = p;
+        for (size_t k = 0; i < n && k < f[i]->n_stems; k++) {
+            if (m == cap) {
+                cap = cap ? cap * 2 : 64;
+                stems = cd_xrealloc(stems, cap * sizeof *stems);
+            }
+            stems[m++] = f[i]->stems[k];
+        }
+    }
+    free(stems);
 }
 
 static int cmp_entry(const void *key, const void *e)

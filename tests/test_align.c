@@ -146,19 +146,11 @@ Test(align, candidates_lose_no_true_pair)
     cd_idf *idf = cd_idf_new();
     cd_features **f[N_STORY];
     for (size_t d = 0; d < N_STORY; d++) {
-        size_t n = cd_doc_sentence_count(docs[d]), total = 0;
+        size_t n = cd_doc_sentence_count(docs[d]);
         f[d] = calloc(n + 1, sizeof *f[d]);
-        for (size_t s = 0; s < n; s++) {
-            f[d][s] = cd_features_of_sentence(docs[d], s, syn);
-            total += f[d][s]->n_stems;
-        }
-        const char **all = calloc(total + 1, sizeof *all);
-        size_t k = 0;
         for (size_t s = 0; s < n; s++)
-            for (size_t j = 0; j < f[d][s]->n_stems; j++)
-                all[k++] = f[d][s]->stems[j];
-        cd_idf_add_doc(idf, all, k);
-        free(all);
+            f[d][s] = cd_features_of_sentence(docs[d], s, syn);
+        cd_idf_add_paragraphs(idf, docs[d], f[d]);
     }
     size_t truths = 0, scored = 0;
     for (size_t d = 0; d < N_STORY; d++)
