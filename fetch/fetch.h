@@ -12,16 +12,26 @@
 #include "claimdiff.h"
 
 #define CD_DEFAULT_MAX_BYTES (10u * 1024u * 1024u) /* per source */
+#define CD_DEFAULT_MAX_SENTENCES 20000u /* per source: the first ones are kept */
+#define CD_DEFAULT_MAX_DEPTH 256u       /* HTML elements, JSON arrays/objects */
+#define CD_MAX_DEPTH_LIMIT 1024u        /* the largest --max-depth */
 
 typedef struct {
     size_t max_bytes;          /* bytes read per source; 0 = CD_DEFAULT_MAX_BYTES */
     size_t max_sentence_bytes; /* 0 = CD_MAX_SENTENCE_BYTES */
+    size_t max_sentences;      /* per source, 0 = CD_DEFAULT_MAX_SENTENCES; more
+                                * are cut off with a warning on the document */
+    size_t max_sources;        /* per run, 0 = CD_MAX_SOURCES */
+    unsigned max_depth;        /* nesting of HTML elements and of JSON in
+                                * manifests and saved documents, 0 =
+                                * CD_DEFAULT_MAX_DEPTH (at most CD_MAX_DEPTH_LIMIT) */
     bool no_clean;             /* keep every line of text input */
     /* URLs (see fetch/net.h for the defaults) */
     long timeout_s;            /* per request; 0 = default */
     int jobs;                  /* concurrent downloads; 0 = default */
     const char *cache_dir;     /* NULL = $XDG_CACHE_HOME/claimdiff */
     bool offline, refresh, progress;
+    bool allow_private;        /* fetch from non-global addresses too (--allow-private) */
 } cd_load_opts;
 
 /* Load SOURCE ("-" for stdin, else a file path), decode it to clean UTF-8,
@@ -74,7 +84,8 @@ void cd_source_set_free(cd_source_set *set);
 
 /* ----------------------------------------------------------- manifest.c */
 
-#define CD_MAX_SOURCES 5000u /* sources read in one run */
+#define CD_MAX_SOURCES 5000u         /* sources read in one run (default) */
+#define CD_MAX_SOURCES_LIMIT 100000u /* the largest --max-sources */
 
 /* One source to read: a URL, a path or "-". */
 typedef struct {
@@ -89,16 +100,19 @@ bool cd_json_source_sniff(const char *bytes, size_t len);
 /* Read a manifest {"sources": [{"url"|"path": "...", "outlet": "...",
  * "label": "..."}]} (paths relative to the manifest's folder). Returns true
  * with *n == 0 when the JSON is not a manifest (e.g. a saved document);
- * false with *err for malformed JSON or a bad manifest. The specs are
- * malloc'd; free with cd_source_specs_free. */
+ * false with *err for malformed JSON, JSON nested deeper than
+ * opts->max_depth, more entries than opts->max_sources or a bad manifest
+ * (opts may be NULL: the defaults). The specs are malloc'd; free with
+ * cd_source_specs_free. */
 bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
-                      cd_source_spec **specs, size_t *n, char **err);
+                      const cd_load_opts *opts, cd_source_spec **specs, size_t *n, char **err);
 void cd_source_specs_free(cd_source_spec *specs, size_t n);
 
 /* A document saved by `claimdiff extract -f json` (one source), not yet
- * analysed. NULL with *err when it is not one. */
+ * analysed. NULL with *err when it is not one (or nested deeper than
+ * opts->max_depth; opts may be NULL). */
 cd_doc *cd_doc_from_json(const char *origin, const char *bytes, size_t len,
-                         const char *outlet, char **err);
+                         const char *outlet, const cd_load_opts *opts, char **err);
 
 /* ------------------------------------------------ html.c, extract.c, meta.c */
 
@@ -112,6 +126,11 @@ typedef struct cd_html cd_html;
  * Returns NULL with *err set (malloc'd, one line) when nothing could be
  * parsed. Free with cd_html_free. */
 cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, char **err);
+/* The same with elements nested at most max_depth deep (0: the default,
+ * CD_DEFAULT_MAX_DEPTH; at most CD_MAX_DEPTH_LIMIT): a deeper element ends
+ * the parse, the page read so far is kept and *too_deep (may be NULL) is set. */
+cd_html *cd_html_parse_capped(const char *bytes, size_t len, const char *http_charset,
+                              unsigned max_depth, bool *too_deep, char **err);
 void cd_html_free(cd_html *h);
 
 /* Find the article body of the page and add it to doc: the title (kind

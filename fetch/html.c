@@ -12,7 +12,10 @@
  * same). Other charsets go through iconv; a label iconv does not know falls
  * back to rule 4. Invalid sequences become U+FFFD; NUL bytes are dropped.
  * libxml2 then parses UTF-8 with recovery on, no network, no entity loading,
- * and its own limits kept (no HTML_PARSE_HUGE).
+ * and its own limits kept (no HTML_PARSE_HUGE). Its nesting limit
+ * (xmlParserMaxDepth, a global) is set to our --max-depth for the parse: an
+ * element deeper than that stops the parser, the page up to there is kept
+ * and the caller is told (too_deep).
  */
 #include "html.h"
 
@@ -24,6 +27,7 @@
 
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 
 static void decode_cp1252(const unsigned char *s, size_t len, cd_buf *out)
 {
@@ -225,7 +229,40 @@ static const char *to_utf8(const char *bytes, size_t len, const char *http_chars
 
 cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, char **err)
 {
+    return cd_html_parse_capped(bytes, len, http_charset, 0, NULL, err);
+}
+
+/* Parse UTF-8 text with libxml2, elements nested at most max_depth deep. */
+static htmlDocPtr parse_utf8(const char *text, int len, int opts, unsigned max_depth,
+                             bool *too_deep)
+{
+    *too_deep = false;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return NULL;
+    unsigned saved = xmlParserMaxDepth;
+    xmlParserMaxDepth = max_depth;
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, text, len, NULL, "UTF-8", opts);
+    xmlParserMaxDepth = saved;
+    /* libxml2 reports the limit as "Excessive depth in document" */
+    const xmlError *e = &ctxt->lastError;
+    *too_deep = e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+                strstr(e->message, "depth") != NULL;
+    htmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+cd_html *cd_html_parse_capped(const char *bytes, size_t len, const char *http_charset,
+                              unsigned max_depth, bool *too_deep, char **err)
+{
     *err = NULL;
+    bool deep = false;
+    if (too_deep)
+        *too_deep = false;
+    if (!max_depth)
+        max_depth = CD_DEFAULT_MAX_DEPTH;
+    if (max_depth > CD_MAX_DEPTH_LIMIT)
+        max_depth = CD_MAX_DEPTH_LIMIT;
     if (len > INT32_MAX) {
         *err = cd_xstrdup("page too large to parse");
         return NULL;
@@ -246,8 +283,10 @@ cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, 
         return NULL;
     }
     if (text.len)
-        h->doc = htmlReadMemory(text.data, (int)text.len, NULL, "UTF-8", opts);
+        h->doc = parse_utf8(text.data, (int)text.len, opts, max_depth, &deep);
     cd_buf_free(&text);
+    if (too_deep)
+        *too_deep = deep;
     if (!h->doc)
         h->doc = htmlNewDocNoDtD(NULL, NULL); /* an empty page is still a page */
     if (!h->doc) {

@@ -5,18 +5,30 @@
  * multi handle at once and at most CD_MAX_PER_HOST per host; a 429 or 503
  * answer puts its transfer back in the queue with a start time (Retry-After),
  * so waiting never blocks the others. Every failure becomes one line in the
- * result; nothing here prints except the optional progress line. */
+ * result; nothing here prints except the optional progress line.
+ *
+ * Unless allow_private is set, no byte goes to a non-global address
+ * (guard.c): every URL host and every redirect target written as an address
+ * is checked before a request, and every socket libcurl opens is checked
+ * after DNS resolution (CURLOPT_OPENSOCKETFUNCTION), on every hop. With a
+ * proxy from the environment the socket goes to the proxy, which resolves
+ * the names: then only hosts written as addresses (and localhost) can be
+ * checked, and every request of the URL's scheme goes through that proxy
+ * (no_proxy is not used, so nothing bypasses the proxy unchecked). */
 #include "net.h"
 
 #include "cd_config.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #define USER_AGENT "claimdiff/" CD_VERSION " (+https://example.invalid/claimdiff)"
@@ -29,11 +41,12 @@ typedef struct {
     const char *url;
     char *norm;            /* normalised URL: cache key and per-host slot */
     char *host;            /* scheme://host:port part of norm */
+    size_t host_id;        /* index of host among the distinct hosts */
     xstate state;
     int attempts;          /* requests made so far */
     double ready_at;       /* monotonic time before which it must not start */
     CURL *h;
-    struct curl_slist *hdrs;
+    struct curl_slist *hdrs, *resolve;
     cd_buf body;
     size_t max;
     abort_reason why;
@@ -41,6 +54,9 @@ typedef struct {
     char *etag, *last_modified, *reason; /* of the latest response */
     cd_cache_entry cached; /* a stale entry being revalidated */
     bool have_cached;
+    bool guard;            /* refuse non-global addresses (no --allow-private) */
+    bool via_proxy;        /* the guard's socket check is off: sockets go to the proxy */
+    char refused[200];     /* why the guard stopped the transfer, or "" */
     char errbuf[CURL_ERROR_SIZE];
 } xfer;
 
@@ -207,6 +223,103 @@ static void fill_type(cd_fetch_result *r, const char *ct)
     split_content_type(ct, &r->content_type, &r->charset);
 }
 
+/* ------------------------------------------------------------ the guard */
+
+/* Write "refused to fetch from HOST, a loopback address (...)" into x->refused. */
+static void refuse(xfer *x, const char *what, const char *host, const char *why)
+{
+    snprintf(x->refused, sizeof x->refused, "refused %s %.80s, %s (see --allow-private)", what,
+             host, why);
+    for (char *c = x->refused; *c; c++) /* one line, whatever the server sent */
+        if ((unsigned char)*c < ' ' || *c == 0x7f)
+            *c = '?';
+}
+
+/* The host of url as libcurl reads it (IPv4 numbers in any form normalised
+ * to a.b.c.d); NULL when it has none. base, when not NULL, resolves a
+ * relative url. malloc'd. */
+static char *url_host(const char *base, const char *url)
+{
+    CURLU *u = curl_url();
+    if (!u)
+        return NULL;
+    char *host = NULL, *out = NULL;
+    if ((!base || curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK) &&
+        curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK && host)
+        out = cd_xstrdup(host);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return out;
+}
+
+/* A Location header value (v[0..n), untrimmed) during a redirect: false,
+ * with x->refused set, when it points at a host written as a non-global
+ * address. */
+static bool redirect_allowed(xfer *x, const char *v, size_t n)
+{
+    long code = 0;
+    curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &code);
+    if (code != 301 && code != 302 && code != 303 && code != 307 && code != 308)
+        return true; /* only these are followed */
+    while (n && (*v == ' ' || *v == '\t')) {
+        v++;
+        n--;
+    }
+    while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' ' || v[n - 1] == '\t'))
+        n--;
+    char *loc = cd_xstrndup(v, n);
+    char *eff = NULL;
+    curl_easy_getinfo(x->h, CURLINFO_EFFECTIVE_URL, &eff);
+    char *host = url_host(eff, loc);
+    const char *why = host ? cd_host_refusal(host) : NULL;
+    if (why)
+        refuse(x, "a redirect to", host, why);
+    free(host);
+    free(loc);
+    return why == NULL;
+}
+
+/* Every socket libcurl opens passes here, after DNS resolution: connecting
+ * to a non-global address fails (libcurl then tries the next address). */
+static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_sockaddr *a)
+{
+    xfer *x = ud;
+    if (purpose == CURLSOCKTYPE_IPCXN && x->guard && !x->via_proxy) {
+        const char *why = cd_addr_refusal(&a->addr);
+        if (why) {
+            char ip[INET6_ADDRSTRLEN] = "?";
+            if (a->family == AF_INET)
+                inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)&a->addr)->sin_addr,
+                          ip, sizeof ip);
+            else if (a->family == AF_INET6)
+                inet_ntop(AF_INET6,
+                          &((const struct sockaddr_in6 *)(const void *)&a->addr)->sin6_addr, ip,
+                          sizeof ip);
+            refuse(x, "to connect to", ip, why);
+            return CURL_SOCKET_BAD;
+        }
+    }
+    return socket(a->family, a->socktype, a->protocol);
+}
+
+/* The proxy libcurl would take from the environment for url, or NULL. */
+static const char *env_proxy(const char *url)
+{
+    static const char *const for_http[] = {"http_proxy", "all_proxy", "ALL_PROXY"};
+    static const char *const for_https[] = {"https_proxy", "HTTPS_PROXY", "all_proxy",
+                                            "ALL_PROXY"};
+    bool https = strncasecmp(url, "https:", 6) == 0;
+    const char *const *names = https ? for_https : for_http;
+    size_t n = https ? 4 : 3;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = getenv(names[i]);
+        if (v && *v)
+            return v;
+    }
+    return NULL;
+}
+
 /* ------------------------------------------------------------ callbacks */
 
 static size_t on_header(char *p, size_t size, size_t n, void *ud)
@@ -234,6 +347,9 @@ static size_t on_header(char *p, size_t size, size_t n, void *ud)
     if (!colon)
         return len;
     size_t klen = (size_t)(colon - p);
+    if (klen == 8 && x->guard && strncasecmp(p, "location", 8) == 0 &&
+        !redirect_allowed(x, colon + 1, (size_t)(p + len - colon - 1)))
+        return 0; /* abort: the redirect target is not a global address */
     char **slot = NULL;
     if (klen == 4 && strncasecmp(p, "etag", 4) == 0)
         slot = &x->etag;
@@ -292,6 +408,8 @@ static void xfer_reset(xfer *x)
     x->h = NULL;
     curl_slist_free_all(x->hdrs);
     x->hdrs = NULL;
+    curl_slist_free_all(x->resolve);
+    x->resolve = NULL;
     cd_buf_free(&x->body);
     free(x->etag);
     free(x->last_modified);
@@ -300,6 +418,7 @@ static void xfer_reset(xfer *x)
     x->why = ABORT_NONE;
     x->checked = false;
     x->errbuf[0] = '\0';
+    x->refused[0] = '\0';
 }
 
 static bool start(CURLM *m, xfer *x, const cd_net_opts *o, long timeout)
@@ -348,7 +467,21 @@ static bool start(CURLM *m, xfer *x, const cd_net_opts *o, long timeout)
         cd_buf_free(&b);
     }
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, x->hdrs);
-    (void)o;
+    if (o->resolve) {
+        x->resolve = curl_slist_append(NULL, o->resolve);
+        curl_easy_setopt(h, CURLOPT_RESOLVE, x->resolve);
+    }
+    x->guard = !o->allow_private;
+    x->via_proxy = false;
+    if (x->guard) {
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+        curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)x);
+        const char *proxy = env_proxy(x->url);
+        x->via_proxy = proxy != NULL;
+        curl_easy_setopt(h, CURLOPT_PROXY, proxy ? proxy : ""); /* "": none */
+        if (proxy)
+            curl_easy_setopt(h, CURLOPT_NOPROXY, ""); /* "": every host through it */
+    }
     x->attempts++;
     if (curl_multi_add_handle(m, h) != CURLM_OK) {
         set_error(x->res, "could not start a transfer (libcurl)");
@@ -459,6 +592,10 @@ static bool finish(xfer *x, CURLcode rc, const cd_net_opts *o, const char *cache
     char *ct = NULL;
     curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct);
 
+    if (x->refused[0] && rc != CURLE_OK) {
+        set_error(r, "%s", x->refused);
+        return false;
+    }
     if (x->why == ABORT_TOO_BIG) {
         error_too_big(r, x->max);
         return false;
@@ -587,6 +724,32 @@ static size_t host_len(const char *norm)
     return (size_t)(p - norm) + strcspn(p, "/");
 }
 
+static int by_host(const void *a, const void *b)
+{
+    const xfer *const *x = a, *const *y = b;
+    return strcmp((*x)->host, (*y)->host);
+}
+
+/* Number the distinct hosts of the transfers that will run (host_id), so
+ * the per-host limit is a counter, not a scan of every transfer. */
+static size_t number_hosts(xfer *xs, size_t n)
+{
+    xfer **v = cd_xcalloc(n ? n : 1, sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (xs[i].state == X_WAIT)
+            v[k++] = &xs[i];
+    qsort(v, k, sizeof *v, by_host);
+    size_t ids = 0;
+    for (size_t i = 0; i < k; i++) {
+        if (i > 0 && strcmp(v[i - 1]->host, v[i]->host) != 0)
+            ids++;
+        v[i]->host_id = ids;
+    }
+    free(v);
+    return k ? ids + 1 : 0;
+}
+
 void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
                    cd_fetch_result *results)
 {
@@ -618,13 +781,19 @@ void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
             continue;
         }
         x->norm = cd_url_normalise(urls[i]);
-        CURLU *u = curl_url();
-        bool bad = !x->norm || !u || curl_url_set(u, CURLUPART_URL, urls[i], 0) != CURLUE_OK;
-        curl_url_cleanup(u);
-        if (bad) {
+        char *host = x->norm ? url_host(NULL, urls[i]) : NULL;
+        if (!host) {
             set_error(x->res, "malformed URL");
             continue;
         }
+        const char *why = o->allow_private ? NULL : cd_host_refusal(host);
+        if (why) { /* before the cache too: the answer does not depend on it */
+            refuse(x, "to fetch from", host, why);
+            set_error(x->res, "%s", x->refused);
+            free(host);
+            continue;
+        }
+        free(host);
         x->host = cd_xstrndup(x->norm, host_len(x->norm));
         if (from_cache(x, o, cache_dir))
             continue;
@@ -632,6 +801,7 @@ void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
         todo++;
     }
 
+    size_t *busy = cd_xcalloc(number_hosts(xs, n) + 1, sizeof *busy); /* per host */
     CURLM *m = todo ? curl_multi_init() : NULL;
     if (todo && !m) {
         for (size_t i = 0; i < n; i++)
@@ -661,13 +831,11 @@ void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
                     next = x->ready_at;
                 continue;
             }
-            size_t same = 0;
-            for (size_t k = 0; k < n; k++)
-                same += xs[k].state == X_ACTIVE && strcmp(xs[k].host, x->host) == 0;
-            if (same >= CD_MAX_PER_HOST)
+            if (busy[x->host_id] >= CD_MAX_PER_HOST)
                 continue;
             if (start(m, x, o, timeout)) {
                 active++;
+                busy[x->host_id]++;
             } else {
                 xfer_reset(x);
                 x->state = X_DONE;
@@ -688,6 +856,7 @@ void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
             xfer *x = (xfer *)(void *)priv;
             curl_multi_remove_handle(m, h);
             active--;
+            busy[x->host_id]--;
             bool again = finish(x, rc, o, cache_dir, timeout);
             xfer_reset(x);
             if (!again) {
@@ -723,5 +892,6 @@ void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
             cd_cache_entry_free(&xs[i].cached);
     }
     free(xs);
+    free(busy);
     free(cache_dir);
 }

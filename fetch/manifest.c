@@ -14,10 +14,48 @@ bool cd_json_source_sniff(const char *bytes, size_t len)
     return i < len && bytes[i] == '{';
 }
 
-static json_t *load(const char *bytes, size_t len, char **err)
+/* Is bytes[0..len) JSON nested at most max arrays and objects deep? A
+ * linear scan that skips strings; jansson would refuse only beyond its own
+ * 2048 levels, after building them. */
+static bool depth_ok(const char *bytes, size_t len, size_t max)
+{
+    size_t depth = 0;
+    bool in_str = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = bytes[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = false;
+        } else if (c == '"') {
+            in_str = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max)
+                return false;
+        } else if ((c == ']' || c == '}') && depth) {
+            depth--;
+        }
+    }
+    return true;
+}
+
+static unsigned max_depth(const cd_load_opts *opts)
+{
+    unsigned d = opts && opts->max_depth ? opts->max_depth : CD_DEFAULT_MAX_DEPTH;
+    return d > CD_MAX_DEPTH_LIMIT ? CD_MAX_DEPTH_LIMIT : d;
+}
+
+static json_t *load(const char *bytes, size_t len, const cd_load_opts *opts, char **err)
 {
     json_error_t je;
     size_t skip = len >= 3 && memcmp(bytes, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    if (!depth_ok(bytes + skip, len - skip, max_depth(opts))) {
+        cd_buf b = {0};
+        cd_buf_printf(&b, "JSON nested deeper than %u levels (see --max-depth)", max_depth(opts));
+        *err = cd_buf_steal(&b);
+        return NULL;
+    }
     json_t *root = json_loadb(bytes + skip, len - skip, JSON_REJECT_DUPLICATES, &je);
     if (!root) {
         /* jansson quotes the input in its message: keep it on one line */
@@ -58,12 +96,13 @@ static const char *str_field(json_t *o, const char *key)
 }
 
 bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
-                      cd_source_spec **specs, size_t *n, char **err)
+                      const cd_load_opts *opts, cd_source_spec **specs, size_t *n, char **err)
 {
     *specs = NULL;
     *n = 0;
     *err = NULL;
-    json_t *root = load(bytes, len, err);
+    size_t max_sources = opts && opts->max_sources ? opts->max_sources : CD_MAX_SOURCES;
+    json_t *root = load(bytes, len, opts, err);
     if (!root)
         return false;
     json_t *arr = json_object_get(root, "sources");
@@ -79,11 +118,11 @@ bool cd_manifest_read(const char *origin, const char *bytes, size_t len,
         *err = cd_xstrdup("the manifest lists no sources");
         return false;
     }
-    if (count > CD_MAX_SOURCES) {
+    if (count > max_sources) {
         json_decref(root);
         cd_buf b = {0};
-        cd_buf_printf(&b, "the manifest lists %zu sources; at most %u can be read in one run",
-                      count, CD_MAX_SOURCES);
+        cd_buf_printf(&b, "the manifest lists %zu sources; at most %zu can be read in one run "
+                      "(see --max-sources)", count, max_sources);
         *err = cd_buf_steal(&b);
         return false;
     }
@@ -184,10 +223,10 @@ static void add_paragraphs(cd_doc *doc, const char *s, size_t len, cd_para_kind 
 }
 
 cd_doc *cd_doc_from_json(const char *origin, const char *bytes, size_t len,
-                         const char *outlet, char **err)
+                         const char *outlet, const cd_load_opts *opts, char **err)
 {
     *err = NULL;
-    json_t *root = load(bytes, len, err);
+    json_t *root = load(bytes, len, opts, err);
     if (!root)
         return NULL;
     json_t *arr = json_object_get(root, "sources");

@@ -38,6 +38,10 @@ typedef struct {
     bool refresh;          /* ignore the cache, but write the new entry */
     bool no_cache;         /* neither read nor write the cache */
     bool progress;         /* a progress line on stderr (caller decides: isatty) */
+    bool allow_private;    /* also fetch from loopback, private and other
+                            * non-global addresses (off: see cd_addr_refusal) */
+    const char *resolve;   /* NULL, or "HOST:PORT:ADDRESS" answered as if by DNS
+                            * (libcurl's CURLOPT_RESOLVE; the tests use it) */
 } cd_net_opts;
 
 typedef struct {
@@ -65,6 +69,22 @@ void cd_fetch_result_free(cd_fetch_result *r);
 
 /* Does s start with http:// or https:// (scheme case-insensitive)? */
 bool cd_is_url(const char *s);
+
+/* Why an address must not be fetched without --allow-private, as a phrase
+ * with its article ("a loopback address", "a private address", "a link-local
+ * address", "a shared (CGNAT) address", "an unspecified address", "a
+ * multicast address", "a broadcast address", "a documentation address", "a
+ * benchmarking address", "a reserved address"); NULL for a global unicast
+ * address and for families other than IPv4 and IPv6. IPv6 addresses that
+ * carry an IPv4 address (IPv4-mapped ::ffff:0:0/96, NAT64 64:ff9b::/96,
+ * 6to4 2002::/16) are judged by the IPv4 address inside. */
+struct sockaddr;
+const char *cd_addr_refusal(const struct sockaddr *sa);
+
+/* The same for a URL's host as written: an IPv4 or IPv6 literal (brackets
+ * allowed) is judged as above, "localhost" and names under ".localhost" are
+ * loopback, anything else is NULL (a name is judged once it is resolved). */
+const char *cd_host_refusal(const char *host);
 
 /* Release libcurl's global state (call once at exit; optional). */
 void cd_net_cleanup(void);

@@ -138,6 +138,59 @@ static size_t count_lines(const char *t, size_t len)
     return n + content;
 }
 
+/* Copy doc's metadata, dropped lines, warnings and text up to byte `end`
+ * (paragraphs cut there) into a new document, not yet analysed. */
+static cd_doc *doc_prefix(const cd_doc *doc, size_t end)
+{
+    cd_doc *d = cd_doc_new(cd_doc_origin(doc));
+    cd_doc_set_outlet(d, cd_doc_outlet(doc));
+    cd_doc_set_title(d, cd_doc_title(doc));
+    cd_doc_set_byline(d, cd_doc_byline(doc));
+    cd_doc_set_published(d, cd_doc_published(doc));
+    cd_doc_set_canonical(d, cd_doc_canonical(doc));
+    const char *text = cd_doc_text(doc, NULL);
+    for (size_t i = 0; i < cd_doc_paragraph_count(doc); i++) {
+        const cd_paragraph *p = cd_doc_paragraph(doc, i);
+        if (p->start >= end)
+            break;
+        size_t e = p->end < end ? p->end : end;
+        cd_doc_add_paragraph(d, text + p->start, e - p->start, p->kind, p->line);
+    }
+    for (size_t i = 0; i < cd_doc_dropped_count(doc); i++) {
+        const cd_dropped *x = cd_doc_dropped(doc, i);
+        cd_doc_add_dropped(d, x->line, x->text, strlen(x->text), x->reason);
+    }
+    for (size_t i = 0; i < cd_doc_warning_count(doc); i++)
+        cd_doc_add_warning(d, cd_doc_warning(doc, i));
+    return d;
+}
+
+/* Segment and tokenise doc; when it has more than the sentence cap, keep
+ * the first ones (a new document, cut after the last kept sentence) with a
+ * warning. Returns the document to use (doc itself, or its replacement). */
+static cd_doc *analyse(cd_doc *doc, const cd_load_opts *opts)
+{
+    cd_doc_analyse(doc, opts->max_sentence_bytes);
+    size_t max = opts->max_sentences ? opts->max_sentences : CD_DEFAULT_MAX_SENTENCES;
+    size_t n = cd_doc_sentence_count(doc);
+    /* a prefix of the text can segment a little differently at its end: cut
+     * again until the cap holds (the text shrinks every time) */
+    while (cd_doc_sentence_count(doc) > max) {
+        cd_doc *d = doc_prefix(doc, cd_doc_sentence(doc, max - 1)->end);
+        cd_doc_free(doc);
+        doc = d;
+        cd_doc_analyse(doc, opts->max_sentence_bytes);
+    }
+    if (n > max) {
+        cd_buf b = {0};
+        cd_buf_printf(&b, "%zu sentences: only the first %zu were kept (see --max-sentences)",
+                      n, max);
+        cd_doc_add_warning(doc, b.data);
+        cd_buf_free(&b);
+    }
+    return doc;
+}
+
 /* Build the document from decoded text; frees text. */
 static cd_doc *load_text(const char *origin, cd_buf *text, const cd_decode_info *info,
                          const char *outlet, const cd_load_opts *opts, char **err)
@@ -193,8 +246,7 @@ static cd_doc *load_text(const char *origin, cd_buf *text, const cd_decode_info 
         return NULL;
     }
     cd_buf_free(text);
-    cd_doc_analyse(doc, opts->max_sentence_bytes);
-    return doc;
+    return analyse(doc, opts);
 }
 
 /* An HTML page: parse, metadata, article body, analysis. */
@@ -202,9 +254,13 @@ static cd_doc *load_html(const char *origin, const char *bytes, size_t len,
                          const char *http_charset, const char *outlet,
                          const cd_load_opts *opts, char **err)
 {
-    cd_html *h = cd_html_parse(bytes, len, http_charset, err);
+    bool deep = false;
+    cd_html *h = cd_html_parse_capped(bytes, len, http_charset, opts->max_depth, &deep, err);
     if (!h)
         return NULL;
+    unsigned depth = opts->max_depth ? opts->max_depth : CD_DEFAULT_MAX_DEPTH;
+    if (depth > CD_MAX_DEPTH_LIMIT)
+        depth = CD_MAX_DEPTH_LIMIT;
     cd_doc *doc = cd_doc_new(origin);
     cd_html_meta(h, doc, outlet == NULL);
     if (outlet)
@@ -212,17 +268,29 @@ static cd_doc *load_html(const char *origin, const char *bytes, size_t len,
     size_t paras = cd_html_extract(h, doc);
     cd_html_free(h);
     if (paras == 0) {
-        *err = msg0("no article text found in the page");
+        cd_buf b = {0};
+        if (deep)
+            cd_buf_printf(&b, "no article text found in the page before its elements nest "
+                          "deeper than %u (see --max-depth)", depth);
+        else
+            cd_buf_puts(&b, "no article text found in the page");
+        *err = cd_buf_steal(&b);
         cd_doc_free(doc);
         return NULL;
+    }
+    if (deep) {
+        cd_buf b = {0};
+        cd_buf_printf(&b, "the page nests elements deeper than %u: only the part before that "
+                      "was read (see --max-depth)", depth);
+        cd_doc_add_warning(doc, b.data);
+        cd_buf_free(&b);
     }
     if (!cd_doc_outlet(doc)) {
         char *fallback = outlet_from_path(origin);
         cd_doc_set_outlet(doc, fallback);
         free(fallback);
     }
-    cd_doc_analyse(doc, opts->max_sentence_bytes);
-    return doc;
+    return analyse(doc, opts);
 }
 
 /* A saved document (claimdiff extract -f json). */
@@ -231,7 +299,7 @@ static cd_doc *load_json(const char *origin, const char *bytes, size_t len, cons
 {
     cd_source_spec *specs;
     size_t n;
-    if (!cd_manifest_read(origin, bytes, len, &specs, &n, err))
+    if (!cd_manifest_read(origin, bytes, len, opts, &specs, &n, err))
         return NULL;
     if (n) {
         cd_source_specs_free(specs, n);
@@ -239,10 +307,8 @@ static cd_doc *load_json(const char *origin, const char *bytes, size_t len, cons
                    "manifest");
         return NULL;
     }
-    cd_doc *doc = cd_doc_from_json(origin, bytes, len, outlet, err);
-    if (doc)
-        cd_doc_analyse(doc, opts->max_sentence_bytes);
-    return doc;
+    cd_doc *doc = cd_doc_from_json(origin, bytes, len, outlet, opts, err);
+    return doc ? analyse(doc, opts) : NULL;
 }
 
 cd_doc *cd_source_load_owned(const char *origin, cd_buf *data, const char *http_charset,

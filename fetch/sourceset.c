@@ -70,7 +70,8 @@ static void download(entries *e, const cd_load_opts *opts)
                       .cache_dir = opts->cache_dir,
                       .offline = opts->offline,
                       .refresh = opts->refresh,
-                      .progress = opts->progress};
+                      .progress = opts->progress,
+                      .allow_private = opts->allow_private};
     cd_fetch_result *res = cd_xcalloc(n, sizeof *res);
     cd_fetch_urls(urls, n, &no, res);
     for (k = 0; k < n; k++) {
@@ -119,7 +120,7 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
             continue;
         cd_source_spec *specs;
         size_t n;
-        if (!cd_manifest_read(arg, x->bytes.data, x->bytes.len, &specs, &n, &err)) {
+        if (!cd_manifest_read(arg, x->bytes.data, x->bytes.len, opts, &specs, &n, &err)) {
             x->error = err;
             cd_buf_free(&x->bytes);
             x->have_bytes = false;
@@ -142,10 +143,11 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
     }
 
     /* cap the run */
-    for (size_t i = CD_MAX_SOURCES; i < e.n; i++) {
+    size_t max_sources = opts->max_sources ? opts->max_sources : CD_MAX_SOURCES;
+    for (size_t i = max_sources; i < e.n; i++) {
         cd_buf b = {0};
-        cd_buf_printf(&b, "more than %u sources in one run: this one was not read",
-                      CD_MAX_SOURCES);
+        cd_buf_printf(&b, "more than %zu sources in one run: this one was not read "
+                      "(see --max-sources)", max_sources);
         free(e.v[i].error);
         e.v[i].error = cd_buf_steal(&b);
         cd_buf_free(&e.v[i].bytes);

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cd_source_spec *specs = NULL;
     size_t n = 0;
     char *err = NULL;
-    if (cd_manifest_read("dir/m.json", s, size, &specs, &n, &err)) {
+    if (cd_manifest_read("dir/m.json", s, size, NULL, &specs, &n, &err)) {
         for (size_t i = 0; i < n; i++)
             if (!specs[i].origin)
                 abort();
@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(err);
     err = NULL;
-    cd_doc *d = cd_doc_from_json("saved.json", s, size, NULL, &err);
+    cd_doc *d = cd_doc_from_json("saved.json", s, size, NULL, NULL, &err);
     if (d)
         cd_doc_analyse(d, 0);
     cd_doc_free(d);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 typedef enum {
+    OPT_ALLOW_PRIVATE, OPT_MAX_SOURCES, OPT_MAX_SENTENCES, OPT_MAX_DEPTH,
     OPT_FORMAT, OPT_OUTPUT, OPT_LABEL, OPT_NO_CLEAN, OPT_MAX_BYTES,
     OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP, OPT_CACHE_DIR, OPT_OFFLINE,
     OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS
@@ -35,12 +36,20 @@ static const opt_row OPTIONS[] = {
      "refuse a source larger than N bytes (suffix K, M; default 10M, at most 256M)"},
     {OPT_MAX_SENTENCE, 0, "max-sentence-bytes", "N", CMD_ALL,
      "cut sentences longer than N bytes (default 8192)"},
+    {OPT_MAX_SENTENCES, 0, "max-sentences", "N", CMD_ALL,
+     "keep the first N sentences of a source (default 20000)"},
+    {OPT_MAX_SOURCES, 0, "max-sources", "N", CMD_ALL,
+     "read at most N sources in one run (default 5000, at most 100000)"},
+    {OPT_MAX_DEPTH, 0, "max-depth", "N", CMD_ALL,
+     "nesting allowed in HTML pages and JSON sources (default 256, 8 to 1024)"},
     {OPT_CACHE_DIR, 0, "cache-dir", "DIR", CMD_ALL,
      "keep downloaded pages in DIR (default $XDG_CACHE_HOME/claimdiff)"},
     {OPT_OFFLINE, 0, "offline", NULL, CMD_ALL, "use only the cache; a page not in it is an error"},
     {OPT_REFRESH, 0, "refresh", NULL, CMD_ALL, "download again even when the cache has the page"},
     {OPT_TIMEOUT, 0, "timeout", "SECONDS", CMD_ALL, "give up on a download after SECONDS (default 20)"},
     {OPT_JOBS, 0, "jobs", "N", CMD_ALL, "download N pages at once, at most 2 per host (default 8)"},
+    {OPT_ALLOW_PRIVATE, 0, "allow-private", NULL, CMD_ALL,
+     "also fetch from loopback, private and other non-public addresses"},
     {OPT_SHOW_DROPPED, 0, "show-dropped", NULL, CMD_EXTRACT,
      "also list the dropped lines with the reason for each"},
     {OPT_QUIET, 'q', "quiet", NULL, CMD_ALL | CMD_PAIRS, "no warnings on standard error"},
@@ -143,6 +152,30 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
         if (!parse_size(val, &o->load.max_sentence_bytes) || o->load.max_sentence_bytes < 16)
             return cd_usage_error("--max-sentence-bytes wants a size of at least 16, got '%s'",
                                   val);
+        break;
+    case OPT_MAX_SENTENCES:
+    case OPT_MAX_SOURCES:
+    case OPT_MAX_DEPTH: {
+        unsigned long lo = r->id == OPT_MAX_DEPTH ? 8 : 1;
+        unsigned long hi = r->id == OPT_MAX_DEPTH     ? CD_MAX_DEPTH_LIMIT
+                           : r->id == OPT_MAX_SOURCES ? CD_MAX_SOURCES_LIMIT
+                                                      : 100000000ul;
+        char *end;
+        errno = 0;
+        unsigned long v = *val >= '0' && *val <= '9' ? strtoul(val, &end, 10) : 0;
+        if (!v || errno || *end || v < lo || v > hi)
+            return cd_usage_error("--%s wants a number from %lu to %lu, got '%s'", r->long_name,
+                                  lo, hi, val);
+        if (r->id == OPT_MAX_SENTENCES)
+            o->load.max_sentences = v;
+        else if (r->id == OPT_MAX_SOURCES)
+            o->load.max_sources = v;
+        else
+            o->load.max_depth = (unsigned)v;
+        break;
+    }
+    case OPT_ALLOW_PRIVATE:
+        o->load.allow_private = true;
         break;
     case OPT_QUIET:
         o->quiet = true;

@@ -264,6 +264,14 @@ static void handle(int c)
         respond(c, "200 OK", "", "plain words\n", 12, true);
     } else if (strcmp(path, "/to-file") == 0) {
         redirect(c, "302 Found", "file:///etc/passwd");
+    } else if (strcmp(path, "http://news.example/hello") == 0) { /* asked as a proxy */
+        html(c, HELLO);
+    } else if (strcmp(path, "http://news.example/to-loopback") == 0) {
+        snprintf(to, sizeof to, "http://127.0.0.1:%d/hello", port);
+        redirect(c, "302 Found", to);
+    } else if (strcmp(path, "http://news.example/to-mapped") == 0) {
+        snprintf(to, sizeof to, "http://[::ffff:127.0.0.1]:%d/hello", port);
+        redirect(c, "301 Moved Permanently", to);
     } else if (strcmp(path, "/to-ftp") == 0) {
         redirect(c, "302 Found", "ftp://127.0.0.1/x");
     } else if (strcmp(path, "/etag") == 0) {
@@ -371,7 +379,8 @@ static char *url(const char *path)
 
 static cd_net_opts opts(void)
 {
-    return (cd_net_opts){.timeout_s = 10, .cache_dir = cache};
+    /* the server is on 127.0.0.1: only the guard tests leave the guard on */
+    return (cd_net_opts){.timeout_s = 10, .cache_dir = cache, .allow_private = true};
 }
 
 /* Fetch one URL; the caller frees the result. */
@@ -857,4 +866,164 @@ Test(net, no_cache_writes_nothing)
     cd_fetch_result_free(&a);
     struct stat st;
     cr_expect_neq(stat(cache, &st), 0);
+}
+
+/* ------------------------------------------------------- the address guard */
+
+Test(guard, address_classes)
+{
+    static const struct {
+        const char *host, *why;
+    } cases[] = {
+        {"127.0.0.1", "a loopback address"},
+        {"127.255.255.254", "a loopback address"},
+        {"::1", "a loopback address"},
+        {"[::1]", "a loopback address"},
+        {"localhost", "a loopback address"},
+        {"LocalHost.", "a loopback address"},
+        {"news.localhost", "a loopback address"},
+        {"::ffff:127.0.0.1", "a loopback address"},
+        {"[::ffff:7f00:1]", "a loopback address"},
+        {"::127.0.0.1", "a loopback address"},
+        {"10.1.2.3", "a private address"},
+        {"172.16.0.1", "a private address"},
+        {"172.31.255.255", "a private address"},
+        {"192.168.1.1", "a private address"},
+        {"::ffff:192.168.1.1", "a private address"},
+        {"64:ff9b::10.0.0.1", "a private address"},
+        {"2002:c0a8:101::1", "a private address"}, /* 6to4 of 192.168.1.1 */
+        {"fc00::1", "a private address"},
+        {"fd12:3456::1", "a private address"},
+        {"fec0::1", "a private address"},
+        {"100.64.0.1", "a shared (CGNAT) address"},
+        {"100.127.255.255", "a shared (CGNAT) address"},
+        {"169.254.169.254", "a link-local address"}, /* cloud metadata */
+        {"fe80::1", "a link-local address"},
+        {"[fe80::1%25eth0]", "a link-local address"},
+        {"0.0.0.0", "an unspecified address"},
+        {"0.1.2.3", "an unspecified address"},
+        {"::", "an unspecified address"},
+        {"224.0.0.1", "a multicast address"},
+        {"239.255.255.250", "a multicast address"},
+        {"ff02::1", "a multicast address"},
+        {"255.255.255.255", "a broadcast address"},
+        {"240.0.0.1", "a reserved address"},
+        {"192.0.0.8", "a reserved address"},
+        {"2001::1", "a reserved address"},
+        {"100::1", "a reserved address"},
+        {"192.0.2.1", "a documentation address"},
+        {"198.51.100.7", "a documentation address"},
+        {"203.0.113.9", "a documentation address"},
+        {"2001:db8::1", "a documentation address"},
+        {"198.18.0.1", "a benchmarking address"},
+        /* global: allowed */
+        {"93.184.216.34", NULL},
+        {"8.8.8.8", NULL},
+        {"172.32.0.1", NULL},
+        {"100.128.0.1", NULL},
+        {"192.169.0.1", NULL},
+        {"::ffff:8.8.8.8", NULL},
+        {"2606:4700::1111", NULL},
+        {"2a00:1450:4001::1", NULL},
+        {"example.com", NULL},
+        {"localhost.example.com", NULL},
+        {"notlocalhost", NULL},
+        {"", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *got = cd_host_refusal(cases[i].host);
+        if (cases[i].why)
+            cr_expect(got && strcmp(got, cases[i].why) == 0, "%s: got %s, want %s",
+                      cases[i].host, got ? got : "(allowed)", cases[i].why);
+        else
+            cr_expect_null(got, "%s: refused as %s", cases[i].host, got);
+    }
+}
+
+Test(guard, socket_addresses)
+{
+    struct sockaddr_in a4 = {.sin_family = AF_INET};
+    struct sockaddr_in6 a6 = {.sin6_family = AF_INET6};
+    inet_pton(AF_INET, "127.0.0.1", &a4.sin_addr);
+    cr_expect_str_eq(cd_addr_refusal((struct sockaddr *)&a4), "a loopback address");
+    inet_pton(AF_INET, "192.168.0.10", &a4.sin_addr);
+    cr_expect_str_eq(cd_addr_refusal((struct sockaddr *)&a4), "a private address");
+    inet_pton(AF_INET, "1.1.1.1", &a4.sin_addr);
+    cr_expect_null(cd_addr_refusal((struct sockaddr *)&a4));
+    inet_pton(AF_INET6, "::ffff:127.0.0.1", &a6.sin6_addr);
+    cr_expect_str_eq(cd_addr_refusal((struct sockaddr *)&a6), "a loopback address");
+    inet_pton(AF_INET6, "::ffff:169.254.169.254", &a6.sin6_addr);
+    cr_expect_str_eq(cd_addr_refusal((struct sockaddr *)&a6), "a link-local address");
+    inet_pton(AF_INET6, "fd00::1", &a6.sin6_addr);
+    cr_expect_str_eq(cd_addr_refusal((struct sockaddr *)&a6), "a private address");
+    inet_pton(AF_INET6, "2606:4700::1111", &a6.sin6_addr);
+    cr_expect_null(cd_addr_refusal((struct sockaddr *)&a6));
+    struct sockaddr other = {.sa_family = AF_UNIX};
+    cr_expect_null(cd_addr_refusal(&other));
+    cr_expect_null(cd_addr_refusal(NULL));
+}
+
+Test(net, guard_refuses_loopback_url)
+{
+    cd_net_opts o = opts();
+    o.allow_private = false;
+    expect_error(url("/hello"), &o,
+                 "refused to fetch from 127.0.0.1, a loopback address (see --allow-private)");
+    char u[128]; /* the same address written otherwise */
+    snprintf(u, sizeof u, "http://[::ffff:127.0.0.1]:%d/hello", port);
+    expect_error(u, &o, "refused to fetch from [::ffff:127.0.0.1], a loopback address");
+    snprintf(u, sizeof u, "http://localhost:%d/hello", port);
+    expect_error(u, &o, "refused to fetch from localhost, a loopback address");
+    snprintf(u, sizeof u, "http://2130706433:%d/hello", port); /* 127.0.0.1 as one number */
+    cd_fetch_result r = fetch1(u, &o);
+    cr_expect(r.error && strstr(r.error, "a loopback address"), "%s", r.error);
+    cd_fetch_result_free(&r);
+    cr_expect_eq(hits[H_TOTAL], 0, "the server was asked %ld times", hits[H_TOTAL]);
+    o.allow_private = true; /* and the flag lifts it */
+    r = fetch1(url("/hello"), &o);
+    cr_expect_null(r.error, "%s", r.error);
+    cd_fetch_result_free(&r);
+}
+
+/* A name the guard cannot judge before DNS, answered with 127.0.0.1 (as a
+ * DNS rebinding attack would): the socket check refuses it after resolution. */
+Test(net, guard_refuses_after_dns)
+{
+    cd_net_opts o = opts();
+    o.allow_private = false;
+    char res[64];
+    snprintf(res, sizeof res, "cdguardtest:%d:127.0.0.1", port);
+    o.resolve = res;
+    char u[128];
+    snprintf(u, sizeof u, "http://cdguardtest:%d/hello", port);
+    cd_fetch_result r = fetch1(u, &o);
+    cr_expect(r.error && strstr(r.error, "refused to connect to ") &&
+                  strstr(r.error, "a loopback address (see --allow-private)"),
+              "%s", r.error ? r.error : "(fetched)");
+    cd_fetch_result_free(&r);
+    cr_expect_eq(hits[H_TOTAL], 0);
+    o.allow_private = true; /* the alias does resolve: the flag lets it through */
+    r = fetch1(u, &o);
+    cr_expect_null(r.error, "%s", r.error);
+    cd_fetch_result_free(&r);
+}
+
+/* Through a proxy (our server answers proxy requests for news.example): the
+ * page comes, a redirect to a loopback address does not. */
+Test(net, guard_redirect_to_loopback_refused)
+{
+    char proxy[64];
+    snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", port);
+    setenv("http_proxy", proxy, 1);
+    cd_net_opts o = opts();
+    o.allow_private = false;
+    o.no_cache = true;
+    cd_fetch_result r = fetch1("http://news.example/hello", &o);
+    cr_expect_null(r.error, "%s", r.error);
+    cd_fetch_result_free(&r);
+    expect_error("http://news.example/to-loopback", &o,
+                 "refused a redirect to 127.0.0.1, a loopback address (see --allow-private)");
+    expect_error("http://news.example/to-mapped", &o,
+                 "refused a redirect to [::ffff:127.0.0.1], a loopback address");
+    cr_expect_eq(hits[H_HELLO], 0, "the redirect was followed");
 }

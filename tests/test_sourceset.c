@@ -234,7 +234,7 @@ Test(sourceset, urls_are_downloaded_and_cached)
     snprintf(good, sizeof good, "http://127.0.0.1:%d/meridian-wire.html", port);
     snprintf(missing, sizeof missing, "http://127.0.0.1:%d/nope.html", port);
     char *args[] = {good, missing};
-    cd_load_opts o = {.cache_dir = path_of("cache"), .timeout_s = 10};
+    cd_load_opts o = {.cache_dir = path_of("cache"), .timeout_s = 10, .allow_private = true};
     cd_source_set set;
     cd_sources_load(args, 2, NULL, 0, &o, &set);
     cr_assert_eq(set.n, 2);
