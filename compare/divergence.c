@@ -183,17 +183,22 @@ static bool has_change(const cd_diff_op *ops, size_t n)
     return false;
 }
 
-/* Fold s for comparing names of sources: lower case, "the " dropped. */
+/* Fold s for comparing names of sources: matching form, a leading "the "
+ * dropped, then letters and digits only ("Kim Jong-un" = "Kim Jong Un"). */
 static void fold_name(const char *s, cd_buf *out)
 {
+    cd_buf f = {0};
+    cd_fold(s, strlen(s), &f);
+    const char *p = f.data ? f.data : "";
+    if (strncmp(p, "the ", 4) == 0)
+        p += 4;
     out->len = 0;
-    cd_fold(s, strlen(s), out);
+    for (; *p; p++)
+        if ((unsigned char)*p >= 0x80 || isalnum((unsigned char)*p))
+            cd_buf_putc(out, *p);
     if (!out->data)
         cd_buf_puts(out, "");
-    if (strncmp(out->data, "the ", 4) == 0) {
-        memmove(out->data, out->data + 4, out->len - 4 + 1);
-        out->len -= 4;
-    }
+    cd_buf_free(&f);
 }
 
 static bool overlaps(cd_range a, cd_range b)
@@ -220,6 +225,21 @@ static cd_range words_span(const cd_member *m, cd_range r)
         w.end = (size_t)t->start + t->len;
     }
     return any ? w : r;
+}
+
+/* Word and number tokens of m inside r and outside skip. */
+static size_t words_outside(const cd_member *m, cd_range r, cd_range skip)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_toks; i++) {
+        const cd_token *t = &m->toks[i];
+        size_t s = t->start, e = s + t->len;
+        if (!t->form || t->form->kind == CD_TOK_PUNCT || s < r.start || e > r.end)
+            continue;
+        if (!(s < skip.end && skip.start < e))
+            n++;
+    }
+    return n;
 }
 
 static void put_run(cd_buf *b, const cd_member *m, cd_range r)
@@ -708,6 +728,52 @@ static bool num_of(const char *v, double *x)
     return end != v && isfinite(*x);
 }
 
+/* The place of the last significant digit of x (1000 for 65000, 0.01 for
+ * 2.11): how far a rounded figure may stand from the exact one. */
+static double precision_of(double x)
+{
+    x = fabs(x);
+    if (x == 0 || x > 1e15)
+        return 1;
+    double p = 1;
+    if (x != floor(x)) {
+        while (p > 1e-6 && fabs(x / p - floor(x / p + 0.5)) > 1e-6)
+            p /= 10;
+        return p;
+    }
+    while (fmod(x, p * 10) == 0)
+        p *= 10;
+    return p;
+}
+
+/* A word before the number that makes it approximate: "about 770",
+ * "more than 8,300", "some $65 billion". */
+static bool approximate(const cd_member *m, const cd_fact *f)
+{
+    static const char *const cues[] = {"about", "around", "roughly", "approximately", "nearly",
+                                       "almost", "some", "approached", "approaching", "over",
+                                       "than", "least", "estimated", "close", "up", "under",
+                                       "just", "circa", "an"};
+    size_t seen = 0;
+    for (size_t i = m->n_toks; i-- > 0 && seen < 2;) {
+        const cd_token *t = &m->toks[i];
+        if ((size_t)t->start + t->len > f->span.start || t->start < m->range.start)
+            continue;
+        if (!t->form || t->form->kind == CD_TOK_PUNCT) {
+            if (t->form && strcmp(t->form->norm, "$") != 0 && strcmp(t->form->norm, "~") != 0)
+                break;
+            if (t->form && strcmp(t->form->norm, "~") == 0)
+                return true;
+            continue;
+        }
+        seen++;
+        for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
+            if (strcmp(t->form->norm, cues[k]) == 0)
+                return true;
+    }
+    return false;
+}
+
 static bool same_number(const cd_fact *a, const cd_fact *b)
 {
     double x, y;
@@ -716,16 +782,74 @@ static bool same_number(const cd_fact *a, const cd_fact *b)
     return a->value && b->value && strcmp(a->value, b->value) == 0;
 }
 
-static bool unit_compatible(const cd_fact *a, const cd_fact *b)
+/* x and y may be the same figure written with different precision: the
+ * coarser is the finer rounded, and they differ by at most 2 % ("$114
+ * million" / "$114.3 million", "770" / "767"); or one is marked approximate
+ * and they differ by at most 10 % ("about $220,000" / "$213,000"). */
+static bool rounding_agrees(const cd_member *mx, const cd_fact *fx, const cd_member *my,
+                            const cd_fact *fy)
 {
-    return !a->unit || !b->unit || !*a->unit || !*b->unit || strcasecmp(a->unit, b->unit) == 0;
+    double x, y;
+    if (!num_of(fx->value, &x) || !num_of(fy->value, &y))
+        return false;
+    double d = fabs(x - y), big = fmax(fabs(x), fabs(y));
+    double p = fmax(precision_of(x), precision_of(y));
+    if (d <= p / 2 + 1e-9 * big && d <= 0.02 * big)
+        return true;
+    return d <= 0.1 * big && (approximate(mx, fx) || approximate(my, fy));
 }
 
-/* Date classes: 1 resolved (starts with a digit), 2 weekday, 3 other words. */
+/* Units agree when equal; a number without a unit only agrees with
+ * another without one, or with one standing in its place (colocated). */
+static bool unit_compatible(const cd_fact *a, const cd_fact *b, bool colocated)
+{
+    bool ua = a->unit && *a->unit, ub = b->unit && *b->unit;
+    if (ua && ub)
+        return strcasecmp(a->unit, b->unit) == 0;
+    return ua == ub || colocated;
+}
+
+/* A date value as year, month, day (0 = not given): "2023-09-13",
+ * "2023-09", "2023", "09-13" (no year); false for words. */
+static bool date_parts(const char *v, int *y, int *m, int *d)
+{
+    *y = *m = *d = 0;
+    int f[3] = {0, 0, 0}, n = 0;
+    if (!v || !isdigit((unsigned char)*v))
+        return false;
+    for (const char *p = v; n < 3;) {
+        int k = 0, x = 0;
+        for (; isdigit((unsigned char)*p) && k < 5; p++, k++)
+            x = x * 10 + (*p - '0');
+        if (!k || isdigit((unsigned char)*p))
+            break;
+        f[n++] = x;
+        if (*p != '-')
+            break;
+        p++;
+    }
+    if (!n)
+        return false;
+    if (f[0] >= 1000) {
+        *y = f[0];
+        *m = f[1];
+        *d = f[2];
+    } else {
+        *m = f[0];
+        *d = f[1];
+    }
+    return true;
+}
+
+/* Date classes: 1 a calendar date (digits), 2 a weekday, 3 a month name,
+ * 4 other words ("last year", "tonight": relative, unresolved). */
 static int date_class(const char *v)
 {
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
+    static const char *const months[] = {"january", "february", "march", "april", "may",
+                                         "june", "july", "august", "september", "october",
+                                         "november", "december"};
     if (!v || !*v)
         return 0;
     if (isdigit((unsigned char)*v))
@@ -733,53 +857,112 @@ static int date_class(const char *v)
     for (size_t i = 0; i < 7; i++)
         if (strcmp(v, days[i]) == 0)
             return 2;
-    return 3;
+    for (size_t i = 0; i < 12; i++)
+        if (strcmp(v, months[i]) == 0)
+            return 3;
+    return 4;
 }
 
 static bool same_date(const cd_fact *a, const cd_fact *b)
 {
+    int y1, m1, d1, y2, m2, d2;
+    if (date_parts(a->value, &y1, &m1, &d1) && date_parts(b->value, &y2, &m2, &d2))
+        return (!y1 || !y2 || y1 == y2) && (!m1 || !m2 || m1 == m2) && (!d1 || !d2 || d1 == d2);
     const char *x = a->value ? a->value : "", *y = b->value ? b->value : "";
-    size_t nx = strlen(x), ny = strlen(y);
-    return strncmp(x, y, nx < ny ? nx : ny) == 0; /* "2023-09" agrees with "2023-09-13" */
+    return strcmp(x, y) == 0;
 }
 
+/* Two dates disagree when they are of one class and differ; relative
+ * words left unresolved ("tonight" / "yesterday") cannot be compared. */
 static bool date_conflict(const cd_fact *a, const cd_fact *b)
 {
     int ca = date_class(a->value), cb = date_class(b->value);
-    return ca && ca == cb && !same_date(a, b);
+    return ca && ca == cb && ca != 4 && !same_date(a, b);
 }
 
-/* Every word of the entity value (space-separated) occurs in none of m's
- * tokens (matching forms, hyphens and dots ignored by cd_wdiff's rule:
- * compared here on the letters). */
+/* The entity is not mentioned by m at all: its last word (the surname, the
+ * head of "Shares of Genentech") occurs in none of m's words. Words are
+ * compared on their letters ("Jong-un" = "jongun"). */
 static bool entity_absent(const cd_fact *e, const cd_member *m)
 {
     const char *v = e->value ? e->value : e->text;
     if (!v)
         return false;
-    while (*v) {
-        while (*v == ' ')
-            v++;
-        size_t n = strcspn(v, " ");
-        if (!n)
-            break;
-        for (size_t i = 0; i < m->n_toks; i++) {
-            const cd_token *t = &m->toks[i];
-            if (!t->form || t->form->kind != CD_TOK_WORD || t->start < m->range.start ||
-                t->start + t->len > m->range.end)
-                continue;
-            if (strlen(t->form->norm) == n && strncmp(t->form->norm, v, n) == 0)
-                return false;
-        }
-        v += n;
+    size_t n = strlen(v);
+    while (n && v[n - 1] == ' ')
+        n--;
+    size_t s = n;
+    while (s && v[s - 1] != ' ')
+        s--;
+    char last[128];
+    size_t k = 0;
+    for (size_t i = s; i < n && k + 1 < sizeof last; i++)
+        if ((unsigned char)v[i] >= 0x80 || isalnum((unsigned char)v[i]))
+            last[k++] = v[i];
+    last[k] = '\0';
+    if (!k)
+        return false;
+    for (size_t i = 0; i < m->n_toks; i++) {
+        const cd_token *t = &m->toks[i];
+        if (!t->form || t->form->kind != CD_TOK_WORD || t->start < m->range.start ||
+            t->start + t->len > m->range.end)
+            continue;
+        const char *w = t->form->norm;
+        size_t j = 0, q = 0;
+        for (; w[j] && q <= k; j++)
+            if ((unsigned char)w[j] >= 0x80 || isalnum((unsigned char)w[j])) {
+                if (q == k || w[j] != last[q])
+                    break;
+                q++;
+            }
+        if (!w[j] && q == k)
+            return false;
     }
     return true;
 }
 
+/* "us" for "united states": the initials of a name of two or more words. */
+static bool is_acronym_of(const char *acr, const char *name)
+{
+    char ini[32];
+    size_t n = 0, words = 0;
+    for (const char *p = name; *p && n + 1 < sizeof ini; p++)
+        if (isalpha((unsigned char)*p) && (p == name || p[-1] == ' ')) {
+            ini[n++] = *p;
+            words++;
+        }
+    ini[n] = '\0';
+    char a[32];
+    size_t m = 0;
+    for (const char *p = acr; *p && m + 1 < sizeof a; p++)
+        if (isalpha((unsigned char)*p))
+            a[m++] = *p;
+        else if (*p != '.')
+            return false;
+    a[m] = '\0';
+    return words >= 2 && m == n && strcmp(a, ini) == 0;
+}
+
+/* needle occurs in hay as whole words ("kim" in "kim jong un", not "us"
+ * in "hussein"). */
+static bool has_words(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (!n)
+        return false;
+    for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+        if ((p == hay || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return true;
+    return false;
+}
+
+/* One name for the same entity: equal, one inside the other as whole words
+ * ("Kim" / "Kim Jong Un"), or an acronym of the other ("US" / "United States"). */
 static bool same_entity(const cd_fact *a, const cd_fact *b)
 {
     const char *x = a->value ? a->value : "", *y = b->value ? b->value : "";
-    return strcmp(x, y) == 0 || (*x && strstr(y, x)) || (*y && strstr(x, y));
+    return strcmp(x, y) == 0 || has_words(y, x) || has_words(x, y) || is_acronym_of(x, y) ||
+           is_acronym_of(y, x);
 }
 
 /* The change hunk of ops (a against b) that holds a's span, as the range
@@ -816,6 +999,9 @@ static bool hunk_of(const cd_diff_op *ops, size_t n, cd_range span, bool side_b,
 
 typedef enum { F_NUMBER, F_DATE, F_ENTITY } fact_sort;
 
+/* Words besides the entity a changed stretch may hold on either side. */
+#define ENTITY_HUNK_WORDS 1
+
 static const cd_fact *facts(const cd_sentence_info *in, fact_sort s, size_t *n)
 {
     *n = s == F_NUMBER ? in->n_numbers : s == F_DATE ? in->n_dates : in->n_entities;
@@ -831,20 +1017,23 @@ static bool fact_matched(fact_sort s, const cd_fact *x, const cd_fact *ys, size_
     return false;
 }
 
-/* Do x (of member i) and y (of member j) disagree? Both are unmatched on
- * the other side. */
+/* Do x (of member i, unmatched in j) and y (of member j) disagree? y is
+ * unmatched in i too, or stands where x stands (colocated: in the change
+ * hunk of the diff that replaced x: "early Sunday" -> "early Tuesday" when
+ * j has another "Tuesday" as well). */
 static bool conflict(ctx *c, fact_sort s, size_t i, const cd_fact *x, size_t j, const cd_fact *y,
-                     const cd_diff_op *ops, size_t nops)
+                     bool y_unmatched, bool colocated, cd_range ra, cd_range rb)
 {
     if (s == F_NUMBER)
-        return unit_compatible(x, y);
+        return unit_compatible(x, y, colocated) && !rounding_agrees(&c->m[i], x, &c->m[j], y);
     if (s == F_DATE)
         return date_conflict(x, y);
-    /* entity: neither mentioned by the other at all, in the same changed place */
-    if (!entity_absent(x, &c->m[j]) || !entity_absent(y, &c->m[i]))
-        return false;
-    cd_range ra, rb;
-    return hunk_of(ops, nops, x->span, false, &ra, &rb) && overlaps(rb, y->span);
+    /* entity: neither mentioned by the other at all, each standing in the
+     * other's place in a small change ("Obama met" / "Clinton met", not
+     * "Lieberman said" / "the Connecticut Democrat told a news conference") */
+    return y_unmatched && colocated && entity_absent(x, &c->m[j]) && entity_absent(y, &c->m[i]) &&
+           words_outside(&c->m[i], ra, x->span) <= ENTITY_HUNK_WORDS &&
+           words_outside(&c->m[j], rb, y->span) <= ENTITY_HUNK_WORDS;
 }
 
 static void fact_divergence(ctx *c, fact_sort s)
@@ -867,14 +1056,17 @@ static void fact_divergence(ctx *c, fact_sort s)
             if (!nx || !ny)
                 continue; /* one side states none: an omission at most */
             cd_diff_op *ops = NULL;
-            size_t nops = s == F_ENTITY ? cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops) : 0;
+            size_t nops = cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops);
             for (size_t a = 0; a < nx; a++) {
                 if (fact_matched(s, &xs[a], ys, ny))
                     continue;
+                cd_range ra = {0, 0}, rb = {0, 0};
+                bool in_hunk = hunk_of(ops, nops, xs[a].span, false, &ra, &rb);
                 for (size_t b = 0; b < ny; b++) {
-                    if (fact_matched(s, &ys[b], xs, nx))
-                        continue;
-                    if (conflict(c, s, i, &xs[a], j, &ys[b], ops, nops))
+                    bool y_unmatched = !fact_matched(s, &ys[b], xs, nx);
+                    bool colocated = in_hunk && overlaps(rb, ys[b].span);
+                    if ((y_unmatched || colocated) &&
+                        conflict(c, s, i, &xs[a], j, &ys[b], y_unmatched, colocated, ra, rb))
                         bad[i][a] = bad[j][b] = any = true;
                 }
             }
@@ -930,6 +1122,35 @@ static void fact_divergence(ctx *c, fact_sort s)
 
 /* ------------------------------------------------------------ negation */
 
+/* Words besides the negation a changed stretch may hold on either side. */
+#define NEG_HUNK_WORDS 3
+
+/* Words that carry a negation in their meaning: "failed to meet" says what
+ * "did not meet" says. Compared as prefixes of matching forms. */
+static const char *const negative_words[] = {
+    "fail", "refus", "declin", "unabl", "lack", "without", "absen", "avoid", "deni", "deny",
+    "reject", "neither", "nor", "instead", "unless", "barely", "hardly", "ignor", "omit",
+    "miss", "halt", "stop", "ceas", "abandon", "drop", "scrap", "snub", "boycott", "cancel",
+    "postpon", "lost", "lose", "unlike", "exclud", "except", "only",
+};
+
+static bool has_negative_word(const cd_member *m, cd_range r)
+{
+    for (size_t i = 0; i < m->n_toks; i++) {
+        const cd_token *t = &m->toks[i];
+        if (!t->form || t->form->kind != CD_TOK_WORD || t->start < r.start ||
+            (size_t)t->start + t->len > r.end)
+            continue;
+        const char *w = t->form->norm;
+        for (size_t k = 0; k < sizeof negative_words / sizeof *negative_words; k++) {
+            size_t n = strlen(negative_words[k]);
+            if (strncmp(w, negative_words[k], n) == 0 && (n > 3 || strlen(w) == n))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* A negation of member i that sits where the diff against j changed. */
 static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
 {
@@ -938,10 +1159,18 @@ static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
         return NULL;
     cd_diff_op *ops;
     size_t n = cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops);
-    for (size_t k = 0; k < in->n_negations; k++)
-        for (size_t o = 0; o < n; o++)
-            if (ops[o].kind == CD_DIFF_DEL && overlaps(ops[o].a, in->negations[k].span))
-                return &in->negations[k];
+    for (size_t k = 0; k < in->n_negations; k++) {
+        cd_range ra, rb;
+        cd_range sp = in->negations[k].span;
+        if (!hunk_of(ops, n, sp, false, &ra, &rb))
+            continue;
+        /* a small change only ("was signed" / "was not signed"), and not
+         * one the other side words as a negative verb ("failed to") */
+        if (words_outside(&c->m[i], ra, sp) <= NEG_HUNK_WORDS &&
+            words_outside(&c->m[j], rb, (cd_range){0, 0}) <= NEG_HUNK_WORDS &&
+            !has_negative_word(&c->m[j], rb))
+            return &in->negations[k];
+    }
     return NULL;
 }
 
