@@ -14,7 +14,9 @@
  *    either extends a group of one end with the other end — only when the
  *    group holds no sentence of that source yet and every member scores at
  *    or above the threshold with the newcomer (complete linkage) — or else
- *    becomes a new group of two. A sentence joins at most
+ *    becomes a new group of two — or, when both ends already sit in
+ *    groups, merges those two groups if every pair across them is at or
+ *    above the threshold and no source is in both (two seeds of one claim). A sentence joins at most
  *    CD_ALIGN_MAX_GROUPS (2) groups, and a second one only when its first
  *    group holds a different sentence of a source in the second: the other
  *    outlet split what this sentence says into two sentences (two claims).
@@ -136,6 +138,8 @@ typedef struct {
     size_t n_cands;
     double threshold;
     bool *headline;   /* per sid: a title or heading, or a copy of one */
+    cd_features *const *f; /* per sid */
+    const cd_idf *idf;
 } run;
 
 static double pair_score(const run *r, size_t x, size_t y)
@@ -144,7 +148,11 @@ static double pair_score(const run *r, size_t x, size_t y)
         return 1.0;
     idpair key = {x < y ? x : y, x < y ? y : x};
     const idpair *p = bsearch(&key, r->cands, r->n_cands, sizeof key, cmp_idpair);
-    return p ? r->scores[p - r->cands] : 0.0;
+    if (p)
+        return r->scores[p - r->cands];
+    /* not a candidate: a group check needs the real score (a claim told by
+     * hundreds of outlets has more counterparts than max_candidates) */
+    return cd_pair_score(r->f[x], r->f[y], r->idf);
 }
 
 /* Same content stems (synonyms mapped, case and punctuation folded)? */
@@ -368,6 +376,42 @@ static bool try_extend(const run *r, groups *gs, size_t x, size_t y)
     return false;
 }
 
+/* May groups g and h become one: no source in both, and every pair across
+ * them at or above the threshold (complete linkage, as for one newcomer)? */
+static bool groups_link(const run *r, const wgroup *g, const wgroup *h)
+{
+    for (size_t i = 0; i < g->members.n; i++)
+        for (size_t j = 0; j < h->members.n; j++) {
+            size_t x = g->members.v[i], y = h->members.v[j];
+            if (r->doc_of[x] == r->doc_of[y] || pair_score(r, x, y) < r->threshold)
+                return false;
+        }
+    return true;
+}
+
+/* A pair whose ends already sit in two different groups: merge the groups
+ * when they link (the same claim, grown from two seeds). */
+static bool try_merge(const run *r, groups *gs, size_t a, size_t b)
+{
+    for (size_t i = 0; i < gs->count[a]; i++)
+        for (size_t j = 0; j < gs->count[b]; j++) {
+            size_t ga = gs->of[a][i], gb = gs->of[b][j];
+            if (ga == gb || !groups_link(r, &gs->v[ga], &gs->v[gb]))
+                continue;
+            idvec *from = &gs->v[gb].members;
+            for (size_t k = 0; k < from->n; k++) {
+                size_t m = from->v[k];
+                for (size_t q = 0; q < gs->count[m]; q++)
+                    if (gs->of[m][q] == gb)
+                        gs->of[m][q] = ga;
+                idvec_push(&gs->v[ga].members, m);
+            }
+            from->n = 0; /* left empty; dropped at the end */
+            return true;
+        }
+    return false;
+}
+
 typedef struct {
     size_t k;
     double score;
@@ -399,7 +443,7 @@ static void build_groups(const run *r, groups *gs)
             together = group_has(&gs->v[gs->of[a][k]], b);
         if (together)
             continue;
-        if (try_extend(r, gs, a, b) || try_extend(r, gs, b, a))
+        if (try_extend(r, gs, a, b) || try_extend(r, gs, b, a) || try_merge(r, gs, a, b))
             continue;
         if (!may_join(r, gs, a, &b, 1) || !may_join(r, gs, b, &a, 1))
             continue;
@@ -604,6 +648,8 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     r.headline = cd_xcalloc(r.n_sent + 1, sizeof *r.headline);
     mark_headlines(&r, docs, f);
 
+    r.f = f;
+    r.idf = idf;
     candidates(&r, f, idf, &o);
     groups gs = {0};
     build_groups(&r, &gs);
@@ -623,11 +669,14 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
                                        r.scores[k]};
     }
 
-    al->n_groups = gs.n;
     al->groups = cd_arena_alloc(al->arena, (gs.n + 1) * sizeof *al->groups);
     for (size_t g = 0; g < gs.n; g++) {
         const idvec *m = &gs.v[g].members;
-        cd_align_group *out = &al->groups[g];
+        if (m->n == 0) { /* merged into another */
+            free(m->v);
+            continue;
+        }
+        cd_align_group *out = &al->groups[al->n_groups++];
         out->n_members = m->n;
         out->members = cd_arena_alloc(al->arena, m->n * sizeof *out->members);
         out->score = 1.0;
@@ -651,8 +700,8 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
                 out->cross_story = true;
         free(gs.v[g].members.v);
     }
-    if (gs.n)
-        qsort(al->groups, gs.n, sizeof *al->groups, cmp_group);
+    if (al->n_groups)
+        qsort(al->groups, al->n_groups, sizeof *al->groups, cmp_group);
 
     size_t nu = 0;
     for (size_t s = 0; s < r.n_sent; s++)
