@@ -234,10 +234,16 @@ typedef struct {
 /* What carries over from one sentence to the next within a document: an
  * open quotation, the last speaker named, the publication date. Zero it
  * (and set published) before the first sentence. */
+#define CD_FRAME_KNOWN 32 /* entity names a cd_frame_ctx remembers */
+
 typedef struct {
     const char *published;    /* "YYYY-MM-DD" or NULL: relative dates resolve against it */
     bool in_quote;            /* a quotation is still open */
     const char *last_speaker; /* arena-owned */
+    size_t quote_sentences;   /* sentences the open quotation has run so far */
+    const char *known[CD_FRAME_KNOWN]; /* entity names seen (normalised, arena-owned),
+                                        * oldest first: "Kim" -> "kim jong un" */
+    size_t n_known;
 } cd_frame_ctx;
 
 /* Analyse one sentence: the tokens toks[0..n) of text (offsets relative to

@@ -1,0 +1,776 @@
+/* facts.c — the facts a sentence carries: numbers with their units and
+ * magnitudes, dates (absolute, and relative ones resolved against the
+ * publication date), and named entities normalised so that spelling
+ * variants and short mentions compare equal. See docs/facts.md. */
+#include "frame_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* ------------------------------------------------------------ helpers */
+
+typedef struct {
+    cd_arena *arena;
+    const char *text;
+    const cd_token *t;
+    size_t n;
+    cd_frame_ctx *ctx;
+    bool *used; /* token already part of a fact */
+    int py, pm, pd; /* publication date, py 0 when unknown */
+} fwork;
+
+typedef struct {
+    cd_fact v[CD_FRAME_MAX_ITEMS];
+    size_t n;
+} factvec;
+
+static const char *fn(const fwork *w, size_t i)
+{
+    return w->t[i].form->norm;
+}
+
+static bool fword(const fwork *w, size_t i)
+{
+    return i < w->n && w->t[i].form->kind == CD_TOK_WORD;
+}
+
+static bool fnum(const fwork *w, size_t i)
+{
+    return i < w->n && w->t[i].form->kind == CD_TOK_NUMBER;
+}
+
+static bool fis(const fwork *w, size_t i, const char *s)
+{
+    return i < w->n && strcmp(fn(w, i), s) == 0;
+}
+
+static bool fcap(const fwork *w, size_t i)
+{
+    unsigned char c = (unsigned char)w->text[w->t[i].start];
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    uint32_t cp;
+    bool valid;
+    cd_utf8_decode((const unsigned char *)w->text + w->t[i].start, w->t[i].len, &cp, &valid);
+    return valid && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static int index_of(const char *s, const char *const *set)
+{
+    for (int i = 0; set[i]; i++)
+        if (strcmp(s, set[i]) == 0)
+            return i;
+    return -1;
+}
+
+static void add_fact(const fwork *w, factvec *v, size_t a, size_t b, const char *value,
+                     const char *unit)
+{
+    if (v->n >= CD_FRAME_MAX_ITEMS || a >= b)
+        return;
+    cd_fact *f = &v->v[v->n++];
+    size_t s = w->t[a].start, e = w->t[b - 1].start + w->t[b - 1].len;
+    f->text = cd_arena_strndup(w->arena, w->text + s, e - s);
+    f->value = value;
+    f->unit = unit;
+    f->span.start = s;
+    f->span.end = e;
+    for (size_t k = a; k < b; k++)
+        w->used[k] = true;
+}
+
+static cd_fact *finish(cd_arena *a, const factvec *v, size_t *n)
+{
+    *n = v->n;
+    if (!v->n)
+        return NULL;
+    cd_fact *out = cd_arena_alloc(a, v->n * sizeof *out);
+    memcpy(out, v->v, v->n * sizeof *out);
+    return out;
+}
+
+static const char *fmt(cd_arena *a, const char *f, ...) __attribute__((format(printf, 2, 3)));
+static const char *fmt(cd_arena *a, const char *f, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, f);
+    int k = vsnprintf(buf, sizeof buf, f, ap);
+    va_end(ap);
+    if (k < 0)
+        k = 0;
+    if ((size_t)k >= sizeof buf)
+        k = (int)sizeof buf - 1;
+    return cd_arena_strndup(a, buf, (size_t)k);
+}
+
+/* --------------------------------------------------------------- dates */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back (the
+ * civil-from-days algorithms of H. Hinnant, "chrono-Compatible Low-Level
+ * Date Algorithms", 2013). */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long yy = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yy + (*m <= 2));
+}
+
+/* 0 = Monday … 6 = Sunday */
+static int weekday(long days)
+{
+    long r = (days + 3) % 7; /* 1970-01-01 was a Thursday */
+    return (int)(r < 0 ? r + 7 : r);
+}
+
+static const char *date_str(const fwork *w, long days)
+{
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    return fmt(w->arena, "%04d-%02d-%02d", y, m, d);
+}
+
+static const char *const MONTHS[] = {"january", "february", "march", "april", "may",
+                                     "june", "july", "august", "september", "october",
+                                     "november", "december", NULL};
+static const char *const MONTH_ABBR[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                         "aug", "sep", "oct", "nov", "dec", NULL};
+static const char *const MONTH_CONTEXT[] = {"in", "since", "until", "early", "late", "mid",
+                                            "last", "next", "this", "by", "from", "of",
+                                            "during", "through", "before", "after", NULL};
+static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday", NULL};
+
+/* Month (1-12) of the token at i, or 0; *len gets 1 or 2 (with a period). */
+static int month_at(const fwork *w, size_t i, size_t *len)
+{
+    *len = 1;
+    if (!fword(w, i) || !fcap(w, i))
+        return 0;
+    const char *s = fn(w, i);
+    int m = index_of(s, MONTHS);
+    if (m < 0 && strcmp(s, "sept") == 0)
+        m = 8;
+    else if (m < 0)
+        m = index_of(s, MONTH_ABBR);
+    if (m < 0)
+        return 0;
+    if (strlen(s) <= 4 && fis(w, i + 1, "."))
+        *len = 2;
+    return m + 1;
+}
+
+/* A day of month at i: "13", "13th". */
+static int day_at(const fwork *w, size_t i)
+{
+    if (!fnum(w, i))
+        return 0;
+    const char *s = fn(w, i);
+    int d = 0, k = 0;
+    while (s[k] >= '0' && s[k] <= '9' && k < 3)
+        d = d * 10 + (s[k++] - '0');
+    if (k == 0 || k > 2 || d < 1 || d > 31)
+        return 0;
+    if (s[k] && index_of(s + k, (const char *const[]){"st", "nd", "rd", "th", NULL}) < 0)
+        return 0;
+    return d;
+}
+
+static int year_at(const fwork *w, size_t i)
+{
+    if (!fnum(w, i))
+        return 0;
+    const char *s = fn(w, i);
+    if (strlen(s) != 4)
+        return 0;
+    int y = 0;
+    for (int k = 0; k < 4; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+        y = y * 10 + (s[k] - '0');
+    }
+    return y >= 1800 && y <= 2100 ? y : 0;
+}
+
+/* The year for a month (and day) written without one: the publication
+ * year, or the year before when the month lies well after publication. */
+static int infer_year(const fwork *w, int m)
+{
+    if (!w->py)
+        return 0;
+    return m > w->pm + 1 ? w->py - 1 : w->py;
+}
+
+static void find_dates(fwork *w, factvec *out)
+{
+    long pub = w->py ? days_from_civil(w->py, w->pm, w->pd) : 0;
+    for (size_t i = 0; i < w->n; i++) {
+        if (w->used[i])
+            continue;
+        size_t ml;
+        int m = month_at(w, i, &ml);
+        if (m) {
+            const char *s = fn(w, i);
+            size_t j = i + ml;
+            int d = day_at(w, j);
+            /* "May" and "March" need a date beside them */
+            bool ambiguous = strcmp(s, "may") == 0 || strcmp(s, "march") == 0;
+            if (d) {
+                size_t end = j + 1;
+                int y = 0;
+                if (fis(w, end, ",") && year_at(w, end + 1)) {
+                    y = year_at(w, end + 1);
+                    end += 2;
+                } else if (year_at(w, end)) {
+                    y = year_at(w, end);
+                    end++;
+                }
+                if (!y)
+                    y = infer_year(w, m);
+                const char *v = y ? fmt(w->arena, "%04d-%02d-%02d", y, m, d)
+                                  : fmt(w->arena, "%02d-%02d", m, d);
+                add_fact(w, out, i, end, v, NULL);
+                i = end - 1;
+                continue;
+            }
+            /* "13 September" */
+            if (i > 0 && day_at(w, i - 1) && !w->used[i - 1]) {
+                int dd = day_at(w, i - 1);
+                int yy = year_at(w, j);
+                size_t end = j + (yy ? 1 : 0);
+                if (!yy)
+                    yy = infer_year(w, m);
+                const char *v = yy ? fmt(w->arena, "%04d-%02d-%02d", yy, m, dd)
+                                   : fmt(w->arena, "%02d-%02d", m, dd);
+                add_fact(w, out, i - 1, end, v, NULL);
+                i = end - 1;
+                continue;
+            }
+            int y = year_at(w, j);
+            if (y) {
+                add_fact(w, out, i, j + 1, fmt(w->arena, "%04d-%02d", y, m), NULL);
+                i = j;
+                continue;
+            }
+            if (ambiguous && !(i > 0 && index_of(fn(w, i - 1), MONTH_CONTEXT) >= 0))
+                continue;
+            int iy = infer_year(w, m);
+            add_fact(w, out, i, i + 1,
+                     iy ? fmt(w->arena, "%04d-%02d", iy, m) : MONTHS[m - 1], NULL);
+            continue;
+        }
+        if (!fword(w, i)) {
+            /* a bare year, a decade */
+            int y = year_at(w, i);
+            if (y) {
+                add_fact(w, out, i, i + 1, fmt(w->arena, "%04d", y), NULL);
+                continue;
+            }
+            const char *s = fn(w, i);
+            size_t sl = strlen(s);
+            if (fnum(w, i) && sl == 5 && s[4] == 's' && atoi(s) >= 1800 && atoi(s) <= 2090) {
+                add_fact(w, out, i, i + 1, cd_arena_strndup(w->arena, s, sl), NULL);
+                continue;
+            }
+            if (fnum(w, i) && strchr(s, '/') && sl >= 5) {
+                add_fact(w, out, i, i + 1, cd_arena_strndup(w->arena, s, sl), NULL);
+                continue;
+            }
+            continue;
+        }
+        const char *s = fn(w, i);
+        int wd = index_of(s, WEEKDAYS);
+        if (wd >= 0 && fcap(w, i)) {
+            size_t a = i;
+            bool next = i > 0 && fis(w, i - 1, "next");
+            bool last = i > 0 && fis(w, i - 1, "last");
+            if (next || last)
+                a = i - 1;
+            const char *v = s;
+            if (w->py) {
+                int back = (weekday(pub) - wd + 7) % 7;
+                long day = next ? pub + (7 - back) % 7 + ((7 - back) % 7 ? 0 : 7)
+                                : pub - back - (last && back == 0 ? 7 : 0);
+                v = date_str(w, day);
+            }
+            add_fact(w, out, a, i + 1, v, NULL);
+            continue;
+        }
+        /* today, yesterday, tomorrow, tonight */
+        int rel = index_of(s, (const char *const[]){"yesterday", "today", "tonight",
+                                                     "tomorrow", NULL});
+        if (rel >= 0) {
+            static const int off[] = {-1, 0, 0, 1};
+            add_fact(w, out, i, i + 1, w->py ? date_str(w, pub + off[rel]) : s, NULL);
+            continue;
+        }
+        /* last/this/next week/month/year, earlier this year */
+        int which = index_of(s, (const char *const[]){"last", "this", "next", "past", NULL});
+        if (which >= 0 && fword(w, i + 1)) {
+            int unit = index_of(fn(w, i + 1), (const char *const[]){"week", "month", "year",
+                                                                     NULL});
+            if (unit >= 0) {
+                int delta = which == 0 || which == 3 ? -1 : which == 1 ? 0 : 1;
+                size_t a = i > 0 && (fis(w, i - 1, "earlier") || fis(w, i - 1, "later")) &&
+                                   which == 1
+                               ? i - 1
+                               : i;
+                const char *v;
+                if (!w->py) {
+                    v = fmt(w->arena, "%s %s", s, fn(w, i + 1));
+                } else if (unit == 2) {
+                    v = fmt(w->arena, "%04d", w->py + delta);
+                } else if (unit == 1) {
+                    int mm = w->pm + delta, yy = w->py;
+                    if (mm < 1) {
+                        mm += 12;
+                        yy--;
+                    } else if (mm > 12) {
+                        mm -= 12;
+                        yy++;
+                    }
+                    v = fmt(w->arena, "%04d-%02d", yy, mm);
+                } else {
+                    /* the Monday of that week */
+                    long mon = pub - weekday(pub) + 7L * delta;
+                    v = fmt(w->arena, "week of %s", date_str(w, mon));
+                }
+                add_fact(w, out, a, i + 2, v, NULL);
+                i++;
+                continue;
+            }
+        }
+    }
+}
+
+/* ------------------------------------------------------------- numbers */
+
+static const char *const SMALL[] = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+    "seventeen", "eighteen", "nineteen", "twenty", NULL};
+static const char *const TENS[] = {"thirty", "forty", "fifty", "sixty", "seventy",
+                                   "eighty", "ninety", NULL};
+
+/* 1e2 … 1e12 for hundred … trillion (and their plural "millions"); 0 else. */
+static double magnitude(const char *s, bool *plural)
+{
+    static const char *const W[] = {"hundred", "thousand", "million", "billion",
+                                    "trillion", NULL};
+    static const double V[] = {1e2, 1e3, 1e6, 1e9, 1e12};
+    char buf[16];
+    size_t l = strlen(s);
+    *plural = false;
+    if (l > 2 && l < sizeof buf && s[l - 1] == 's') {
+        memcpy(buf, s, l - 1);
+        buf[l - 1] = '\0';
+        int k = index_of(buf, W);
+        if (k >= 0) {
+            *plural = true;
+            return V[k];
+        }
+    }
+    int k = index_of(s, W);
+    return k >= 0 ? V[k] : 0;
+}
+
+/* "1500000000", "1.5", "0.25": a number for comparing. */
+static const char *num_str(cd_arena *a, double v)
+{
+    char buf[64];
+    if (fabs(v) < 1e18 && v == floor(v))
+        snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        snprintf(buf, sizeof buf, "%.6g", v);
+    return cd_arena_strndup(a, buf, strlen(buf));
+}
+
+static const char *currency_of(const char *s, size_t *skip)
+{
+    static const struct {
+        const char *sym, *code;
+    } C[] = {{"$", "usd"}, {"\xe2\x82\xac", "eur"}, {"\xc2\xa3", "gbp"}, {"\xc2\xa5", "jpy"},
+             {"\xe2\x82\xa9", "krw"}, {"\xe2\x82\xbd", "rub"}, {"\xe2\x82\xb9", "inr"}};
+    for (size_t k = 0; k < sizeof C / sizeof *C; k++) {
+        size_t l = strlen(C[k].sym);
+        if (strncmp(s, C[k].sym, l) == 0) {
+            *skip = l;
+            return C[k].code;
+        }
+    }
+    *skip = 0;
+    return NULL;
+}
+
+/* The unit: the noun after a number ("shells" in "3 million artillery
+ * shells"), or NULL. Sets *end past it. */
+static const char *unit_after(const fwork *w, size_t i, size_t *end)
+{
+    size_t k = i;
+    if (fis(w, k, "of") && fword(w, k + 1))
+        k++; /* "millions of shells" */
+    if (!fword(w, k) || cd_features_is_stop(fn(w, k)) || w->used[k])
+        return NULL;
+    const cd_lex_entry *e = cd_lex_find(fn(w, k));
+    if (e && (e->flags & (CD_LEX_REPORT | CD_LEX_MODAL | CD_LEX_NEGATION)))
+        return NULL;
+    size_t u = k;
+    if (fword(w, k + 1) && !cd_features_is_stop(fn(w, k + 1)) && !w->used[k + 1]) {
+        const char *a = fn(w, k), *b = fn(w, k + 1);
+        size_t la = strlen(a), lb = strlen(b);
+        if (la && lb && a[la - 1] != 's' && b[lb - 1] == 's')
+            u = k + 1; /* "artillery shells" */
+    }
+    *end = u + 1;
+    return fn(w, u);
+}
+
+static void find_numbers(fwork *w, factvec *out)
+{
+    for (size_t i = 0; i < w->n; i++) {
+        if (w->used[i])
+            continue;
+        const char *s = fn(w, i);
+        double v = 0;
+        bool have = false, ordinal = false, vague = false, percent = false;
+        const char *unit = NULL, *cur = NULL;
+        size_t a = i, end = i + 1;
+        if (fnum(w, i)) {
+            if (strchr(s, ':'))
+                continue; /* a time of day */
+            size_t skip;
+            cur = currency_of(s, &skip);
+            const char *p = s + skip;
+            while (*p && !(*p >= '0' && *p <= '9'))
+                p++;
+            char digits[64];
+            size_t dl = 0;
+            for (; *p && ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'); p++)
+                if (*p != ',' && dl + 1 < sizeof digits)
+                    digits[dl++] = *p;
+            digits[dl] = '\0';
+            if (dl && digits[dl - 1] == '.')
+                digits[--dl] = '\0';
+            if (!dl)
+                continue;
+            v = strtod(digits, NULL);
+            have = true;
+            /* suffix: "bn", "m", "th", "%", "-year" */
+            if (*p == '%') {
+                percent = true;
+            } else if (*p == '-') {
+                const char *u = p + 1;
+                const char *dash = strchr(u, '-');
+                unit = cd_arena_strndup(w->arena, u, dash ? (size_t)(dash - u) : strlen(u));
+            } else if (*p) {
+                int k = index_of(p, (const char *const[]){"k", "m", "mn", "mln", "bn", "b",
+                                                         "tn", "trn", NULL});
+                static const double M[] = {1e3, 1e6, 1e6, 1e6, 1e9, 1e9, 1e12, 1e12};
+                if (k >= 0)
+                    v *= M[k];
+                else if (index_of(p, (const char *const[]){"st", "nd", "rd", "th", NULL}) >= 0)
+                    ordinal = true;
+                else
+                    unit = cd_arena_strndup(w->arena, p, strlen(p));
+            }
+        } else if (fword(w, i)) {
+            int k = index_of(s, SMALL);
+            int t = index_of(s, TENS);
+            bool pl;
+            double mg = magnitude(s, &pl);
+            if (k >= 0) {
+                v = k;
+            } else if (t >= 0) {
+                v = (t + 3) * 10;
+            } else if (mg && pl) {
+                vague = true; /* "millions of" */
+            } else if (strcmp(s, "dozens") == 0) {
+                vague = true;
+            } else if (strcmp(s, "dozen") == 0 && i > 0 && fis(w, i - 1, "a")) {
+                v = 12;
+                a = i - 1;
+            } else {
+                continue;
+            }
+            /* "one" alone is rarely a count worth comparing */
+            if (k == 1 && !(fword(w, i + 1) && magnitude(fn(w, i + 1), &pl)))
+                continue;
+            if (k == 0)
+                continue;
+            have = !vague;
+        } else {
+            continue;
+        }
+        /* magnitude words: "1.5 billion", "two million" */
+        bool pl;
+        double mg;
+        while (have && fword(w, end) && (mg = magnitude(fn(w, end), &pl)) && !pl) {
+            v *= mg;
+            end++;
+        }
+        if (fis(w, end, "percent") || (fis(w, end, "per") && fis(w, end + 1, "cent"))) {
+            percent = true;
+            end += fis(w, end, "per") ? 2 : 1;
+        }
+        if (ordinal && !unit) {
+            size_t ue;
+            const char *u = unit_after(w, end, &ue);
+            if (u) {
+                unit = u;
+                end = ue;
+            }
+        } else if (!unit && !percent) {
+            size_t ue;
+            const char *u = unit_after(w, end, &ue);
+            if (u) {
+                unit = u;
+                end = ue;
+            }
+        }
+        if (cur)
+            unit = cur;
+        else if (percent)
+            unit = "%";
+        const char *num;
+        if (vague)
+            num = s; /* "millions", "dozens" */
+        else if (ordinal)
+            num = fmt(w->arena, "%.0fth", v);
+        else
+            num = num_str(w->arena, v);
+        const char *value = unit ? fmt(w->arena, "%s %s", num, unit) : num;
+        add_fact(w, out, a, end, value, unit);
+        i = end - 1;
+    }
+}
+
+/* ------------------------------------------------------------ entities */
+
+static const char *const TITLES[] = {
+    "president", "leader", "mr", "mrs", "ms", "dr", "gen", "general", "minister",
+    "prime", "secretary", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "king", "queen", "sen", "senator", "rep", "gov", "governor",
+    "chancellor", "premier", "pope", "lt", "col", "capt", "sgt", "supreme", "deputy",
+    "foreign", "defense", "defence", "vice", "chief", "ambassador", "sir", "lord",
+    "prof", "professor", "director", "commander", "marshal", "comrade", NULL};
+static const char *const CONNECT[] = {"of", "de", "del", "da", "al", "bin", "von", "van",
+                                      "la", "le", "du", "for", NULL};
+
+static bool month_or_day(const char *s)
+{
+    return index_of(s, MONTHS) >= 0 || index_of(s, WEEKDAYS) >= 0;
+}
+
+/* Matching form of an entity: words joined by one space, hyphens and
+ * periods out, possessive "'s" dropped: "Kim Jong-un's" -> "kim jong un". */
+static const char *entity_norm(const fwork *w, size_t a, size_t b)
+{
+    cd_buf buf = {0};
+    for (size_t k = a; k < b; k++) {
+        if (w->t[k].form->kind != CD_TOK_WORD)
+            continue;
+        const char *s = fn(w, k);
+        size_t l = strlen(s);
+        if (l > 2 && strcmp(s + l - 2, "'s") == 0)
+            l -= 2;
+        if (buf.len)
+            cd_buf_putc(&buf, ' ');
+        for (size_t c = 0; c < l; c++)
+            if (s[c] != '.')
+                cd_buf_putc(&buf, s[c]);
+    }
+    const char *r = buf.len ? cd_arena_strndup(w->arena, buf.data, buf.len) : NULL;
+    cd_buf_free(&buf);
+    return r;
+}
+
+static bool word_of(const char *name, const char *word, bool first)
+{
+    size_t wl = strlen(word), nl = strlen(name);
+    if (first)
+        return nl > wl && strncmp(name, word, wl) == 0 && name[wl] == ' ';
+    return nl > wl && strcmp(name + nl - wl, word) == 0 && name[nl - wl - 1] == ' ';
+}
+
+/* "kim" -> "kim jong un" when a longer name with that first or last word
+ * was seen (most recent first). */
+static const char *resolve_entity(const fwork *w, const char *v)
+{
+    if (!w->ctx || strchr(v, ' '))
+        return v;
+    for (size_t k = w->ctx->n_known; k > 0; k--) {
+        const char *name = w->ctx->known[k - 1];
+        if (word_of(name, v, true) || word_of(name, v, false))
+            return name;
+    }
+    return v;
+}
+
+static void remember(const fwork *w, const char *v)
+{
+    cd_frame_ctx *c = w->ctx;
+    if (!c || !strchr(v, ' '))
+        return;
+    for (size_t k = 0; k < c->n_known; k++)
+        if (strcmp(c->known[k], v) == 0) {
+            /* move to the end: most recent */
+            memmove(&c->known[k], &c->known[k + 1], (c->n_known - k - 1) * sizeof *c->known);
+            c->known[c->n_known - 1] = v;
+            return;
+        }
+    if (c->n_known == CD_FRAME_KNOWN) {
+        memmove(&c->known[0], &c->known[1], (CD_FRAME_KNOWN - 1) * sizeof *c->known);
+        c->n_known--;
+    }
+    c->known[c->n_known++] = v;
+}
+
+static bool known_word(const fwork *w, const char *v)
+{
+    if (!w->ctx)
+        return false;
+    for (size_t k = 0; k < w->ctx->n_known; k++)
+        if (word_of(w->ctx->known[k], v, true) || word_of(w->ctx->known[k], v, false) ||
+            strcmp(w->ctx->known[k], v) == 0)
+            return true;
+    return false;
+}
+
+static void find_entities(fwork *w, factvec *out)
+{
+    size_t i = 0;
+    while (i < w->n) {
+        if (!fword(w, i) || !fcap(w, i) || w->used[i]) {
+            i++;
+            continue;
+        }
+        size_t a = i, b = i;
+        while (b < w->n) {
+            if (fword(w, b) && fcap(w, b) && !w->used[b]) {
+                b++;
+                continue;
+            }
+            /* "Jong-un", "Ministry of Defense" */
+            if (b > a && (fis(w, b, "-") || (fword(w, b) && index_of(fn(w, b), CONNECT) >= 0)) &&
+                fword(w, b + 1) && (fcap(w, b + 1) || fis(w, b, "-")) && !w->used[b + 1]) {
+                b += 2;
+                continue;
+            }
+            break;
+        }
+        size_t next = b;
+        /* leading stop words and titles are not the name */
+        while (a < b && (cd_features_is_stop(fn(w, a)) || index_of(fn(w, a), TITLES) >= 0 ||
+                         month_or_day(fn(w, a))))
+            a++;
+        while (b > a && (month_or_day(fn(w, b - 1)) || fis(w, b - 1, "-")))
+            b--;
+        /* "Russian President Vladimir Putin": the name follows the last title */
+        for (size_t k = b; k > a + 1; k--)
+            if (fword(w, k - 2) && index_of(fn(w, k - 2), TITLES) >= 0) {
+                a = k - 1;
+                break;
+            }
+        if (a < b) {
+            size_t words = 0;
+            for (size_t k = a; k < b; k++)
+                words += fword(w, k);
+            const char *v = entity_norm(w, a, b);
+            bool keep = v != NULL;
+            if (keep && words == 1) {
+                /* the capital of a sentence's first word is no name, unless the
+                 * word was seen as part of one or is a possessive */
+                bool first = a == 0 || (a == 1 && !fword(w, 0));
+                size_t l = strlen(fn(w, a));
+                bool poss = l > 2 && strcmp(fn(w, a) + l - 2, "'s") == 0;
+                if (first && !poss && !known_word(w, v))
+                    keep = false;
+                if (strcmp(v, "i") == 0)
+                    keep = false;
+            }
+            if (keep) {
+                /* an acronym ("US", "U.S.") is no short form of a longer name */
+                bool acronym = false;
+                if (words == 1) {
+                    const char *raw = w->text + w->t[a].start;
+                    size_t up = 0, low = 0;
+                    for (size_t c = 0; c < w->t[a].len; c++) {
+                        up += raw[c] >= 'A' && raw[c] <= 'Z';
+                        low += raw[c] >= 'a' && raw[c] <= 'z';
+                    }
+                    acronym = up >= 2 && low == 0;
+                }
+                if (!acronym)
+                    v = resolve_entity(w, v);
+                remember(w, v);
+                size_t e = b;
+                add_fact(w, out, a, e, v, NULL);
+                /* the text as written, without a trailing possessive */
+                cd_fact *f = &out->v[out->n - 1];
+                size_t tl = strlen(f->text);
+                if (out->n && tl > 2 && f->text[tl - 1] == 's' &&
+                    (f->text[tl - 2] == '\'' ||
+                     (tl > 4 && memcmp(f->text + tl - 4, "\xe2\x80\x99", 3) == 0))) {
+                    size_t cut = f->text[tl - 2] == '\'' ? 2 : 4;
+                    f->text = cd_arena_strndup(w->arena, f->text, tl - cut);
+                    f->span.end -= cut;
+                }
+            }
+        }
+        i = next > i ? next : i + 1;
+    }
+}
+
+/* ---------------------------------------------------------------- main */
+
+void cd_facts_find(cd_arena *arena, const char *text, const cd_token *toks, size_t n,
+                   cd_frame_ctx *ctx, cd_sentence_info *out)
+{
+    bool stack[256];
+    bool *used = n <= 256 ? stack : cd_xmalloc(n);
+    if (n)
+        memset(used, 0, n * sizeof *used);
+    fwork w = {arena, text, toks, n, ctx, used, 0, 0, 0};
+    if (ctx && ctx->published) {
+        int y, m, d;
+        if (sscanf(ctx->published, "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 0 && m >= 1 &&
+            m <= 12 && d >= 1 && d <= 31) {
+            w.py = y;
+            w.pm = m;
+            w.pd = d;
+        }
+    }
+    factvec buf;
+    factvec *fv = &buf;
+    fv->n = 0;
+    find_dates(&w, fv);
+    out->dates = finish(arena, fv, &out->n_dates);
+    fv->n = 0;
+    find_numbers(&w, fv);
+    out->numbers = finish(arena, fv, &out->n_numbers);
+    fv->n = 0;
+    find_entities(&w, fv);
+    out->entities = finish(arena, fv, &out->n_entities);
+    if (used != stack)
+        free(used);
+}
