@@ -19,7 +19,10 @@ enum {
 };
 
 /* Output formats; each command accepts a subset. */
-typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_HTML, FMT_MARKDOWN } cd_format;
+typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL, FMT_HTML, FMT_MARKDOWN, FMT_COUNT } cd_format;
+
+/* --color */
+typedef enum { CD_COLOR_AUTO, CD_COLOR_ALWAYS, CD_COLOR_NEVER } cd_color;
 
 /* Everything the options set. Filled by cd_options_parse(). */
 typedef struct {
@@ -30,6 +33,10 @@ typedef struct {
     cd_load_opts load;
     bool quiet;
     bool show_dropped;
+    cd_color color;
+    bool exit_code;         /* --exit-code (or --fail-on) */
+    unsigned fail_on;       /* bit set of cd_div_kind; 0 = every kind */
+    const char *claim;      /* check -c CLAIM */
     char **args;            /* positional arguments (not owned) */
     size_t n_args;
 } cd_options;
@@ -40,7 +47,8 @@ enum {
     CMD_EXTRACT = 1 << 1,
     CMD_FETCH = 1 << 2,
     CMD_COMPARE = 1 << 4,
-    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT | CMD_FETCH | CMD_COMPARE,
+    CMD_CHECK = 1 << 5,
+    CMD_ALL = CMD_SENTENCES | CMD_EXTRACT | CMD_FETCH | CMD_COMPARE | CMD_CHECK,
     /* pairs reads sentence pairs, not sources: only -f, -o, -q, -h apply */
     CMD_PAIRS = 1 << 3
 };
@@ -63,6 +71,7 @@ int cd_cmd_extract(const cd_options *o);
 int cd_cmd_fetch(const cd_options *o);
 int cd_cmd_pairs(const cd_options *o);
 int cd_cmd_compare(const cd_options *o);
+int cd_cmd_check(const cd_options *o);
 
 /* Parse argv[0..argc) (after the command name) for command cmd. Returns -1 on
  * success; otherwise an exit status to return at once (help printed: 0, usage
@@ -104,6 +113,25 @@ typedef bool (*cd_writer)(FILE *f, const cd_options *o, const cd_source_set *set
  * output could not be written). */
 int cd_report(const cd_options *o, const cd_source_set *set, size_t failed, cd_writer text,
               cd_writer json, const void *ctx);
+
+/* The same with a writer per format (writers[FMT_…], NULL where the command
+ * has none; the option parser only lets through the command's formats). */
+int cd_report_with(const cd_options *o, const cd_source_set *set, size_t failed,
+                   const cd_writer writers[FMT_COUNT], const void *ctx);
+
+/* The program's --help (main.c). */
+void cd_usage(FILE *f);
+/* The man page claimdiff(1), made from the command and option tables
+ * (`claimdiff --man`, hidden; docs/claimdiff.1 is its output). */
+void cd_man_write(FILE *f);
+/* For the shell completion: the options of a command, one per line as
+ * "-f --format FMT" / "--quiet", then "formats: text|json" (hidden
+ * `claimdiff --complete COMMAND`). */
+void cd_options_complete(FILE *f, const cd_command *cmd);
+/* s for roff: backslashes, hyphens and a leading dot or quote escaped. */
+void cd_roff_put(FILE *f, const char *s);
+/* Print the option rows of man page form (.TP entries) for the command bit. */
+void cd_options_man(FILE *f, unsigned bit);
 
 /* {"schema", "sources": [documents]}: what extract and fetch print as JSON. */
 bool cd_write_documents_json(FILE *f, const cd_options *o, const cd_source_set *set,

@@ -1,14 +1,21 @@
-/* cmd_sentences.c — `claimdiff sentences`: one sentence per line, or JSON. */
+/* cmd_sentences.c — `claimdiff sentences`: one sentence per line behind its
+ * framing (the teaching view: fact, attributed, hedged, denied), or JSON
+ * with every per-sentence field of the analysis. */
 #include "cli.h"
+#include "compare.h"
 #include "jsondoc.h"
+#include "report/report.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#define FRAMING_W 10 /* "attributed" */
 
 static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
                        const void *ctx)
 {
-    (void)ctx;
     (void)o;
+    cd_analysis *const *an = ctx;
     size_t shown = 0;
     for (size_t i = 0; i < set->n; i++) {
         const cd_doc *d = set->docs[i];
@@ -23,6 +30,8 @@ static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
         const char *text = cd_doc_text(d, NULL);
         for (size_t k = 0; k < cd_doc_sentence_count(d); k++) {
             const cd_sentence *s = cd_doc_sentence(d, k);
+            const cd_sentence_info *info = an[i] ? cd_analysis_sentence(an[i], k) : NULL;
+            fprintf(f, "%-*s  ", FRAMING_W, info ? cd_framing_badge(info->framing) : "");
             cd_put_text(f, text + s->start, s->end - s->start, true);
             fputc('\n', f);
         }
@@ -33,16 +42,19 @@ static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
 static bool write_json(FILE *f, const cd_options *o, const cd_source_set *set,
                        const void *ctx)
 {
-    (void)ctx;
     (void)o;
+    cd_analysis *const *an = ctx;
     json_t *root = json_object();
     json_object_set_new(root, "schema", json_string("claimdiff/1"));
     json_t *sources = json_array(), *sents = json_array();
     for (size_t i = 0; i < set->n; i++) {
         json_array_append_new(sources,
                               cd_json_source(i, set->origins[i], set->docs[i], set->errors[i]));
-        for (size_t k = 0; set->docs[i] && k < cd_doc_sentence_count(set->docs[i]); k++)
-            json_array_append_new(sents, cd_json_sentence(i, set->docs[i], k));
+        for (size_t k = 0; set->docs[i] && k < cd_doc_sentence_count(set->docs[i]); k++) {
+            json_t *s = cd_json_sentence(i, set->docs[i], k);
+            cd_json_add_info(s, an[i] ? cd_analysis_sentence(an[i], k) : NULL);
+            json_array_append_new(sents, s);
+        }
     }
     json_object_set_new(root, "sources", sources);
     json_object_set_new(root, "sentences", sents);
@@ -55,7 +67,14 @@ int cd_cmd_sentences(const cd_options *o)
 {
     cd_source_set set;
     size_t failed = cd_load_sources(o, &set);
-    int rc = cd_report(o, &set, failed, write_text, write_json, NULL);
+    cd_analysis **an = cd_xcalloc(set.n ? set.n : 1, sizeof *an);
+    for (size_t i = 0; i < set.n; i++)
+        an[i] = set.docs[i] ? cd_analyse(set.docs[i]) : NULL;
+    int rc = cd_report(o, &set, failed, write_text, write_json, an);
+    for (size_t i = 0; i < set.n; i++)
+        if (an[i])
+            cd_analysis_free(an[i]);
+    free(an);
     cd_source_set_free(&set);
     return rc;
 }

@@ -104,3 +104,51 @@ bool cd_json_write(FILE *f, json_t *root)
     fputc('\n', f);
     return rc == 0;
 }
+
+static json_t *marks(const cd_mark *m, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, str_or_null(m[i].text));
+    return a;
+}
+
+static json_t *facts(const cd_fact *x, size_t n, bool unit)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "text", str_or_null(x[i].text));
+        json_object_set_new(o, "value", str_or_null(x[i].value));
+        if (unit)
+            json_object_set_new(o, "unit", str_or_null(x[i].unit));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+void cd_json_add_info(json_t *o, const cd_sentence_info *info)
+{
+    if (!info)
+        return;
+    json_object_set_new(o, "framing", json_string(cd_framing_name(info->framing)));
+    if (info->attr_source || info->attr_cue) {
+        json_t *a = json_object();
+        json_object_set_new(a, "source", str_or_null(info->attr_source));
+        json_object_set_new(a, "cue", str_or_null(info->attr_cue));
+        json_object_set_new(a, "verb", str_or_null(info->verb));
+        json_object_set_new(o, "attribution", a);
+    } else {
+        json_object_set_new(o, "attribution", json_null());
+    }
+    json_object_set_new(o, "hedges", marks(info->hedges, info->n_hedges));
+    json_object_set_new(o, "loaded", marks(info->loaded, info->n_loaded));
+    json_t *q = json_array();
+    for (size_t i = 0; i < info->n_quotes; i++)
+        json_array_append_new(q, json_pack("{s:o, s:o}", "text", str_or_null(info->quotes[i].text),
+                                           "speaker", str_or_null(info->quotes[i].speaker)));
+    json_object_set_new(o, "quotes", q);
+    json_object_set_new(o, "numbers", facts(info->numbers, info->n_numbers, true));
+    json_object_set_new(o, "dates", facts(info->dates, info->n_dates, false));
+    json_object_set_new(o, "entities", facts(info->entities, info->n_entities, false));
+}

@@ -6,12 +6,18 @@
 #include <stdio.h>
 
 #include "claimdiff.h"
+#include "compare.h"
 
 /* sources[] entry for the index-th source (id "s<index+1>"); doc may be NULL
  * when loading failed, err then says why. Returns a new reference. */
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err);
 /* SENTENCE object for sentence i of doc (1-based "sentence" number). */
 json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i);
+/* Add the per-sentence analysis to a SENTENCE object: "framing",
+ * "attribution" {source, cue, verb} or null, "hedges", "loaded" (the words
+ * as written), "quotes" [{text, speaker}], "numbers" [{text, value, unit}],
+ * "dates" and "entities" [{text, value}]. info NULL adds nothing. */
+void cd_json_add_info(json_t *sentence, const cd_sentence_info *info);
 /* The whole document of the index-th source: the sources[] entry plus
  * "canonical", "paragraphs" [{kind, line, text}] and "dropped_lines"
  * [{line, reason, text}] — what `extract -f json` prints and what a saved

@@ -8,14 +8,21 @@
 #include "cd_config.h"
 
 const cd_command cd_commands[] = {
-    {"compare", CMD_COMPARE, "SOURCE...", "align the claims of several sources",
-     "Align the sentences that carry the same claim across the sources: stories "
-     "(documents that report the same event), claim groups (at most one sentence "
-     "per source each) and the sentences no other source matches.",
-     "text|json", cd_cmd_compare},
-    {"sentences", CMD_SENTENCES, "SOURCE...", "sentences of each source, one per line",
-     "Split each source into sentences, one per line (the segmentation the "
-     "comparison stands on).",
+    {"compare", CMD_COMPARE, "SOURCE...", "how the sources report the same story (the report)",
+     "Align the sentences that carry the same claim across the sources and report, "
+     "claim by claim (those most outlets carry first), how each outlet frames it "
+     "(stated as fact, attributed, hedged, denied), the words, quotes, numbers, dates "
+     "and names that differ, and what each outlet left out.",
+     "text|html|markdown|json|jsonl", cd_cmd_compare},
+    {"check", CMD_CHECK, "-c CLAIM SOURCE...", "how each source reports one claim",
+     "Look for one claim in every source: the sentences that carry it (or \"not "
+     "reported\", with the closest sentence), their framing and attribution, and "
+     "how their wording, quotes, numbers and dates differ from the claim.",
+     "text|json", cd_cmd_check},
+    {"sentences", CMD_SENTENCES, "SOURCE...", "sentences of each source with their framing",
+     "Split each source into sentences, one per line behind its framing (fact, "
+     "attributed, hedged, denied); -f json adds the attribution, hedges, loaded "
+     "words, quotes, numbers, dates and names of each.",
      "text|json", cd_cmd_sentences},
     {"extract", CMD_EXTRACT, "SOURCE...", "article text, title, byline, date, dropped lines",
      "Show the article text and metadata (title, byline, date) extracted from each "
@@ -38,7 +45,7 @@ const cd_command cd_commands[] = {
     {NULL, 0, NULL, NULL, NULL, NULL, NULL},
 };
 
-static void usage(FILE *f)
+void cd_usage(FILE *f)
 {
     fprintf(f, "Usage: claimdiff COMMAND [OPTIONS] SOURCE...\n"
                "\n"
@@ -58,6 +65,7 @@ static void usage(FILE *f)
                "\n"
                "Exit status:\n"
                "  0  success\n"
+               "  1  with --exit-code: divergences of the --fail-on kinds were found\n"
                "  2  usage error\n"
                "  3  a source could not be read (the others are still reported)\n"
                "  4  internal or resource error\n"
@@ -73,12 +81,30 @@ int main(int argc, char **argv)
         return cd_usage_error("no command given");
     const char *name = argv[1];
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
-        usage(stdout);
+        cd_usage(stdout);
         return CD_EXIT_OK;
     }
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
         printf("claimdiff %s\n", CD_VERSION);
         return CD_EXIT_OK;
+    }
+    /* hidden: the man page and the completion data come from the tables */
+    if (strcmp(name, "--man") == 0) {
+        cd_man_write(stdout);
+        return CD_EXIT_OK;
+    }
+    if (strcmp(name, "--complete") == 0) {
+        if (argc < 3) {
+            for (const cd_command *c = cd_commands; c->name; c++)
+                printf("%s\n", c->name);
+            return CD_EXIT_OK;
+        }
+        for (const cd_command *c = cd_commands; c->name; c++)
+            if (strcmp(c->name, argv[2]) == 0) {
+                cd_options_complete(stdout, c);
+                return CD_EXIT_OK;
+            }
+        return CD_EXIT_USAGE;
     }
     const cd_command *cmd = NULL;
     for (const cd_command *c = cd_commands; c->name && !cmd; c++)
@@ -87,10 +113,6 @@ int main(int argc, char **argv)
     if (!cmd) {
         if (name[0] == '-')
             return cd_usage_error("'%s' must come after a command", name);
-        static const char *const later[] = {"check", NULL};
-        for (const char *const *l = later; *l; l++)
-            if (strcmp(*l, name) == 0)
-                return cd_usage_error("'%s' is not available in this version yet", name);
         return cd_usage_error("unknown command '%s'", name);
     }
     cd_options o;

@@ -1,6 +1,7 @@
 /* options.c — the option table: one row per option feeds parsing and --help
  * (curl's tool_getparam habit). */
 #include "cli.h"
+#include "compare.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -11,7 +12,7 @@ typedef enum {
     OPT_ALLOW_PRIVATE, OPT_MAX_SOURCES, OPT_MAX_SENTENCES, OPT_MAX_DEPTH,
     OPT_FORMAT, OPT_OUTPUT, OPT_LABEL, OPT_NO_CLEAN, OPT_MAX_BYTES,
     OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP, OPT_CACHE_DIR, OPT_OFFLINE,
-    OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS
+    OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS, OPT_COLOR, OPT_EXIT_CODE, OPT_FAIL_ON, OPT_CLAIM
 } opt_id;
 
 typedef struct {
@@ -25,7 +26,7 @@ typedef struct {
 
 static const opt_row OPTIONS[] = {
     {OPT_FORMAT, 'f', "format", "FMT", CMD_ALL | CMD_PAIRS,
-     "output format: text (default) or json"},
+     "output format: text (default), json, jsonl, html or markdown, as the command allows"},
     {OPT_OUTPUT, 'o', "output", "FILE", CMD_ALL | CMD_PAIRS,
      "write to FILE (atomically) instead of standard output"},
     {OPT_LABEL, 0, "label", "NAME=SOURCE", CMD_ALL,
@@ -50,6 +51,15 @@ static const opt_row OPTIONS[] = {
     {OPT_JOBS, 0, "jobs", "N", CMD_ALL, "download N pages at once, at most 2 per host (default 8)"},
     {OPT_ALLOW_PRIVATE, 0, "allow-private", NULL, CMD_ALL,
      "also fetch from loopback, private and other non-public addresses"},
+    {OPT_CLAIM, 'c', "claim", "CLAIM", CMD_CHECK,
+     "the claim to look for, in quotes (required)"},
+    {OPT_COLOR, 0, "color", "WHEN", CMD_COMPARE | CMD_CHECK | CMD_SENTENCES,
+     "colour the text report: auto (default: on a terminal, unless NO_COLOR is set), always, never"},
+    {OPT_EXIT_CODE, 0, "exit-code", NULL, CMD_COMPARE | CMD_CHECK,
+     "exit with status 1 when divergences (of the --fail-on kinds) were found"},
+    {OPT_FAIL_ON, 0, "fail-on", "KINDS", CMD_COMPARE | CMD_CHECK,
+     "with --exit-code: only these kinds count, comma-separated: wording, quote, framing, "
+     "attribution, loaded, number, date, entity, negation (implies --exit-code)"},
     {OPT_SHOW_DROPPED, 0, "show-dropped", NULL, CMD_EXTRACT,
      "also list the dropped lines with the reason for each"},
     {OPT_QUIET, 'q', "quiet", NULL, CMD_ALL | CMD_PAIRS, "no warnings on standard error"},
@@ -72,6 +82,43 @@ void cd_options_help(FILE *f, unsigned bit)
                      r->arg ? r->arg : "");
         fprintf(f, "  %-28s %s\n", left, r->help);
     }
+}
+
+void cd_options_man(FILE *f, unsigned bit)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const opt_row *r = &OPTIONS[i];
+        if (bit == CMD_ALL ? (r->commands & CMD_ALL) != CMD_ALL
+                           : !(r->commands & bit) || (r->commands & CMD_ALL) == CMD_ALL)
+            continue;
+        fputs(".TP\n", f);
+        if (r->short_name)
+            fprintf(f, "\\fB\\-%c\\fR, ", r->short_name);
+        fputs("\\fB\\-\\-", f);
+        cd_roff_put(f, r->long_name);
+        fputs("\\fR", f);
+        if (r->arg) {
+            fputs(" \\fI", f);
+            cd_roff_put(f, r->arg);
+            fputs("\\fR", f);
+        }
+        fputc('\n', f);
+        cd_roff_put(f, r->help);
+        fputs(".\n", f);
+    }
+}
+
+void cd_options_complete(FILE *f, const cd_command *cmd)
+{
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const opt_row *r = &OPTIONS[i];
+        if (!(r->commands & cmd->bit))
+            continue;
+        if (r->short_name)
+            fprintf(f, "-%c ", r->short_name);
+        fprintf(f, "--%s%s%s\n", r->long_name, r->arg ? " " : "", r->arg ? r->arg : "");
+    }
+    fprintf(f, "formats: %s\n", cmd->formats);
 }
 
 /* "10M", "512K", "4096" -> bytes; false when malformed or zero. */
@@ -210,6 +257,42 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
     case OPT_SHOW_DROPPED:
         o->show_dropped = true;
         break;
+    case OPT_CLAIM:
+        if (!*val)
+            return cd_usage_error("-c needs the text of a claim");
+        o->claim = val;
+        break;
+    case OPT_COLOR:
+        if (strcmp(val, "auto") == 0)
+            o->color = CD_COLOR_AUTO;
+        else if (strcmp(val, "always") == 0)
+            o->color = CD_COLOR_ALWAYS;
+        else if (strcmp(val, "never") == 0)
+            o->color = CD_COLOR_NEVER;
+        else
+            return cd_usage_error("--color wants auto, always or never, got '%s'", val);
+        break;
+    case OPT_EXIT_CODE:
+        o->exit_code = true;
+        break;
+    case OPT_FAIL_ON: {
+        const char *p = val;
+        for (;;) {
+            size_t n = strcspn(p, ",");
+            cd_div_kind k;
+            if (!cd_div_kind_parse(p, n, &k))
+                return cd_usage_error("--fail-on: unknown kind '%.*s' (choose from wording, "
+                                      "quote, framing, attribution, loaded, number, date, "
+                                      "entity, negation)",
+                                      (int)(n > 40 ? 40 : n), p);
+            o->fail_on |= 1u << k;
+            if (!p[n])
+                break;
+            p += n + 1;
+        }
+        o->exit_code = true;
+        break;
+    }
     case OPT_HELP:
         return 0; /* handled by the caller */
     }
@@ -236,8 +319,11 @@ static void command_help(const cd_command *cmd)
                "some lines were malformed (reported on stderr with their line number; "
                "the other lines are still scored), 4 internal or resource error.\n");
     else
-        printf("\nExit status: 0 success, 2 usage error, 3 a source could not be read "
-               "(the others are still reported), 4 internal or resource error.\n");
+        printf("\nExit status: 0 success, %s2 usage error, 3 a source could not be read "
+               "(the others are still reported), 4 internal or resource error.\n",
+               cmd->bit & (CMD_COMPARE | CMD_CHECK)
+                   ? "1 divergences of the --fail-on kinds found (with --exit-code), "
+                   : "");
 }
 
 int cd_options_parse(const cd_command *cmd, int argc, char **argv, cd_options *o)

@@ -218,17 +218,27 @@ void cd_put_text(FILE *f, const char *s, size_t n, bool flat)
         fwrite(s + i - run, 1, run, f);
 }
 
-int cd_report(const cd_options *o, const cd_source_set *set, size_t failed, cd_writer text,
-              cd_writer json, const void *ctx)
+int cd_report_with(const cd_options *o, const cd_source_set *set, size_t failed,
+                   const cd_writer writers[FMT_COUNT], const void *ctx)
 {
     int rc = failed ? CD_EXIT_SOURCE : CD_EXIT_OK;
+    cd_writer w = o->format < FMT_COUNT ? writers[o->format] : NULL;
+    if (!w)
+        w = writers[FMT_TEXT];
     cd_out out;
     if (!cd_out_open(&out, o->output))
         return CD_EXIT_INTERNAL;
-    bool ok = (o->format == FMT_JSON ? json : text)(out.f, o, set, ctx);
+    bool ok = w(out.f, o, set, ctx);
     if (!cd_out_close(&out, ok))
         rc = CD_EXIT_INTERNAL;
     return rc;
+}
+
+int cd_report(const cd_options *o, const cd_source_set *set, size_t failed, cd_writer text,
+              cd_writer json, const void *ctx)
+{
+    cd_writer writers[FMT_COUNT] = {[FMT_TEXT] = text, [FMT_JSON] = json};
+    return cd_report_with(o, set, failed, writers, ctx);
 }
 
 bool cd_write_documents_json(FILE *f, const cd_options *o, const cd_source_set *set,

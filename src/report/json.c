@@ -1,0 +1,170 @@
+/* json.c — the claimdiff/1 report (DESIGN.md, docs/claimdiff-report.schema.json)
+ * and the pieces of it that the JSON Lines report reuses. */
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cd_config.h"
+#include "../jsondiv.h"
+#include "../jsondoc.h"
+
+#define HASH_SEED 0 /* no hashing in the alignment: recorded for the contract */
+
+static json_t *real4(double x)
+{
+    return json_real(round(x * 10000.0) / 10000.0);
+}
+
+static json_t *id(char prefix, size_t i)
+{
+    char b[32];
+    snprintf(b, sizeof b, "%c%zu", prefix, i + 1);
+    return json_string(b);
+}
+
+json_t *cd_rep_json_sentence(const cd_rep *r, cd_align_ref ref)
+{
+    json_t *s = cd_json_sentence(ref.doc, r->set->docs[ref.doc], ref.sent);
+    cd_json_add_info(s, cd_rep_info(r, ref));
+    return s;
+}
+
+json_t *cd_rep_json_head(const cd_rep *r)
+{
+    const cd_alignment *al = r->cmp->al;
+    json_t *root = json_object();
+    json_object_set_new(root, "schema", json_string("claimdiff/1"));
+    json_object_set_new(root, "tool", json_pack("{s:s, s:s}", "name", "claimdiff", "version",
+                                                CD_VERSION));
+    json_t *params = json_object();
+    json_object_set_new(params, "threshold", real4(CD_SAME_CLAIM_THRESHOLD));
+    json_object_set_new(params, "hash_seed", json_integer(HASH_SEED));
+    json_object_set_new(params, "max_candidates", json_integer(CD_ALIGN_MAX_CANDIDATES));
+    json_object_set_new(params, "min_idf", real4(CD_ALIGN_MIN_IDF));
+    json_object_set_new(params, "max_postings", json_integer(CD_ALIGN_MAX_POSTINGS));
+    json_object_set_new(params, "max_groups_per_sentence", json_integer(CD_ALIGN_MAX_GROUPS));
+    json_object_set_new(params, "story_min_groups", json_integer(CD_ALIGN_STORY_MIN_GROUPS));
+    json_object_set_new(params, "story_fraction", real4(CD_ALIGN_STORY_FRACTION));
+    json_object_set_new(root, "params", params);
+
+    json_t *sources = json_array();
+    for (size_t i = 0; i < r->set->n; i++)
+        json_array_append_new(sources, cd_json_source(i, r->set->origins[i], r->set->docs[i],
+                                                      r->set->errors[i]));
+    json_object_set_new(root, "sources", sources);
+
+    json_t *stories = json_array();
+    for (size_t t = 0; t < al->n_stories; t++) {
+        json_t *members = json_array();
+        for (size_t d = 0; d < r->set->n; d++)
+            if (r->set->docs[d] && al->story_of[d] == t)
+                json_array_append_new(members, id('s', d));
+        json_array_append_new(stories, json_pack("{s:o, s:o}", "id", id('t', t), "sources",
+                                                 members));
+    }
+    json_object_set_new(root, "stories", stories);
+    return root;
+}
+
+json_t *cd_rep_json_group(const cd_rep *r, size_t g, size_t rank)
+{
+    const cd_align_group *gr = &r->cmp->al->groups[g];
+    json_t *jg = json_object();
+    json_object_set_new(jg, "id", id('g', g));
+    json_object_set_new(jg, "story", id('t', gr->story));
+    if (gr->cross_story)
+        json_object_set_new(jg, "cross_story", json_true());
+    json_object_set_new(jg, "rank", json_integer((json_int_t)rank));
+    json_object_set_new(jg, "score", real4(gr->score));
+    json_t *members = json_array();
+    size_t n = gr->n_members ? gr->n_members : 1;
+    cd_member *mem = cd_xcalloc(n, sizeof *mem);
+    char (*ids)[24] = cd_xcalloc(n, sizeof *ids);
+    const char **idp = cd_xcalloc(n, sizeof *idp);
+    for (size_t m = 0; m < gr->n_members; m++) {
+        json_array_append_new(members, cd_rep_json_sentence(r, gr->members[m]));
+        cd_rep_member(r, gr->members[m], &mem[m]);
+        snprintf(ids[m], sizeof ids[m], "s%zu", gr->members[m].doc + 1);
+        idp[m] = ids[m];
+    }
+    json_object_set_new(jg, "members", members);
+    json_object_set_new(jg, "divergences",
+                        r->cmp->divs ? cd_json_divergences(r->cmp->divs[g], r->cmp->n_divs[g],
+                                                           mem, idp)
+                                     : json_array());
+    free(mem);
+    free(ids);
+    free(idp);
+    return jg;
+}
+
+json_t *cd_rep_json_omissions(const cd_rep *r)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; k < r->cmp->n_omissions; k++) {
+        const cd_omission *om = &r->cmp->omissions[k];
+        json_t *o = json_object();
+        json_object_set_new(o, "story", id('t', om->story));
+        json_object_set_new(o, "group", om->group == SIZE_MAX ? json_null() : id('g', om->group));
+        json_object_set_new(o, "source", id('s', om->ref.doc));
+        json_object_set_new(o, "sentence", json_integer((json_int_t)om->ref.sent + 1));
+        size_t len;
+        const char *text = cd_rep_sentence(r, om->ref, &len);
+        json_object_set_new(o, "text", json_stringn(text, len));
+        json_t *present = json_array(), *missing = json_array();
+        for (size_t i = 0; i < om->n_present; i++)
+            json_array_append_new(present, id('s', om->present[i]));
+        for (size_t i = 0; i < om->n_missing; i++)
+            json_array_append_new(missing, id('s', om->missing[i]));
+        json_object_set_new(o, "present", present);
+        json_object_set_new(o, "missing", missing);
+        json_object_set_new(o, "weight", real4(om->weight));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+json_t *cd_rep_json_counts(const cd_rep *r)
+{
+    json_t *kinds = json_object();
+    size_t count[CD_DIV_KINDS] = {0};
+    for (size_t g = 0; r->cmp->divs && g < r->cmp->al->n_groups; g++)
+        for (size_t k = 0; k < r->cmp->n_divs[g]; k++)
+            count[r->cmp->divs[g][k].kind]++;
+    for (int k = 0; k < CD_DIV_KINDS; k++)
+        json_object_set_new(kinds, cd_div_kind_name((cd_div_kind)k),
+                            json_integer((json_int_t)count[k]));
+    return json_pack("{s:I, s:I, s:I, s:o}", "groups", (json_int_t)r->cmp->al->n_groups,
+                     "unmatched", (json_int_t)r->cmp->al->n_unmatched, "omissions",
+                     (json_int_t)r->cmp->n_omissions, "divergences", kinds);
+}
+
+bool cd_report_json(FILE *f, const cd_options *o, const cd_source_set *set, const void *ctx)
+{
+    (void)o;
+    (void)set;
+    const cd_rep *r = ctx;
+    const cd_alignment *al = r->cmp->al;
+    json_t *root = cd_rep_json_head(r);
+    size_t *rank = cd_xcalloc(al->n_groups ? al->n_groups : 1, sizeof *rank);
+    for (size_t i = 0; i < al->n_groups; i++)
+        rank[r->order[i]] = i + 1;
+    json_t *groups = json_array();
+    for (size_t g = 0; g < al->n_groups; g++)
+        json_array_append_new(groups, cd_rep_json_group(r, g, rank[g]));
+    free(rank);
+    json_object_set_new(root, "groups", groups);
+    json_t *unmatched = json_array();
+    for (size_t k = 0; k < al->n_unmatched; k++)
+        json_array_append_new(unmatched, cd_rep_json_sentence(r, al->unmatched[k]));
+    json_object_set_new(root, "unmatched", unmatched);
+    json_object_set_new(root, "omissions", cd_rep_json_omissions(r));
+    json_object_set_new(root, "counts", cd_rep_json_counts(r));
+    /* scores rounded to 4 places print as such */
+    int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    fputc('\n', f);
+    json_decref(root);
+    return rc == 0 && !ferror(f);
+}
