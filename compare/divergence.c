@@ -242,6 +242,19 @@ static size_t words_outside(const cd_member *m, cd_range r, cd_range skip)
     return n;
 }
 
+/* Words of m inside r that are not stop words. */
+static size_t content_words(const cd_member *m, cd_range r)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_toks; i++) {
+        const cd_token *t = &m->toks[i];
+        if (t->form && t->form->kind != CD_TOK_PUNCT && t->start >= r.start &&
+            (size_t)t->start + t->len <= r.end && !cd_features_is_stop(t->form->norm))
+            n++;
+    }
+    return n;
+}
+
 static void put_run(cd_buf *b, const cd_member *m, cd_range r)
 {
     r = words_span(m, r);
@@ -252,11 +265,16 @@ static void put_run(cd_buf *b, const cd_member *m, cd_range r)
 static void describe_change(cd_buf *b, const cd_member *ma, const cd_member *mb,
                             const cd_diff_op *ops, size_t n, const char *aname)
 {
-    size_t changes = 0, first = n;
+    /* the change with the most content words ("killed 12" over "The/A") */
+    size_t changes = 0, first = n, best = 0;
     for (size_t i = 0; i < n; i++)
         if (ops[i].kind != CD_DIFF_SAME && (i == 0 || ops[i - 1].kind == CD_DIFF_SAME)) {
-            if (first == n)
-                first = i;
+            size_t w = 1;
+            for (size_t k = i; k < n && k < i + 2 && ops[k].kind != CD_DIFF_SAME; k++)
+                w += ops[k].kind == CD_DIFF_DEL ? content_words(ma, ops[k].a)
+                                                : content_words(mb, ops[k].b);
+            if (first == n || w > best)
+                first = i, best = w;
             changes++;
         }
     if (first == n)

@@ -5,7 +5,10 @@
  *   MSRP   Quality<TAB>#1 ID<TAB>#2 ID<TAB>#1 String<TAB>#2 String, after its
  *          header line "Quality<TAB>…" (id: "#1 ID-#2 ID")
  *   JSONL  {"id": …, "a": "…", "b": "…"}
- * Output, JSON Lines: {"id": …, "score": 0.8123, "same_claim": true}.
+ * Output, JSON Lines: {"id": …, "score": 0.8123, "same_claim": true}; a
+ * pair that carries the same claim also gets "divergences": [...] (the shape
+ * of src/jsondiv.h, sources "a" and "b"); below the threshold the key is
+ * left out, as two different claims have no divergences to explain.
  *
  * Streams in constant memory: one line at a time, at most PAIRS_MAX_LINE
  * bytes (a longer line is skipped with an error naming its line number), and
@@ -14,6 +17,7 @@
  * the exit status is then 3. */
 #include "cli.h"
 #include "compare.h"
+#include "jsondiv.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -28,25 +32,30 @@ typedef struct {
     cd_tokenizer *tk;
     cd_synonyms *syn;
     cd_idf *idf;
-    cd_tokens toks;
-    cd_buf clean;
+    cd_tokens toks[2];
+    cd_buf clean[2];
     size_t since_reset;
 } pairs_ctx;
 
-static cd_features *features_of(pairs_ctx *c, const char *s, size_t n)
+/* Side k of the pair: s[0..n) repaired and NFC-normalised into clean[k],
+ * then tokenised into toks[k]. */
+static void prepare(pairs_ctx *c, int k, const char *s, size_t n)
 {
-    c->clean.len = 0;
+    c->clean[k].len = 0;
     cd_buf repaired = {0};
     cd_utf8_repair(s, n, &repaired);
-    cd_nfc(repaired.data ? repaired.data : "", repaired.len, &c->clean);
+    cd_nfc(repaired.data ? repaired.data : "", repaired.len, &c->clean[k]);
     cd_buf_free(&repaired);
-    const char *text = c->clean.data ? c->clean.data : "";
-    c->toks.n = 0;
-    cd_tokenize(c->tk, text, 0, c->clean.len, &c->toks);
-    return cd_features_new(text, c->toks.v, c->toks.n, c->syn);
+    if (!c->clean[k].data)
+        cd_buf_puts(&c->clean[k], "");
+    c->toks[k].n = 0;
+    cd_tokenize(c->tk, c->clean[k].data, 0, c->clean[k].len, &c->toks[k]);
 }
 
-static double score_pair(pairs_ctx *c, const char *a, size_t na, const char *b, size_t nb)
+/* Score the pair; when it carries the same claim, also its divergences as
+ * a JSON array in *divs (else NULL). */
+static double score_pair(pairs_ctx *c, const char *a, size_t na, const char *b, size_t nb,
+                         json_t **divs)
 {
     if (++c->since_reset > PAIRS_RESET) {
         cd_tokenizer_free(c->tk);
@@ -55,18 +64,45 @@ static double score_pair(pairs_ctx *c, const char *a, size_t na, const char *b, 
         c->tk = cd_tokenizer_new(c->arena);
         c->since_reset = 0;
     }
-    cd_features *fa = features_of(c, a, na);
-    cd_features *fb = features_of(c, b, nb);
+    prepare(c, 0, a, na);
+    prepare(c, 1, b, nb);
+    cd_features *fa = cd_features_new(c->clean[0].data, c->toks[0].v, c->toks[0].n, c->syn);
+    cd_features *fb = cd_features_new(c->clean[1].data, c->toks[1].v, c->toks[1].n, c->syn);
     double s = cd_pair_score(fa, fb, c->idf);
     cd_features_free(fa);
     cd_features_free(fb);
+    *divs = NULL;
+    if (s < CD_SAME_CLAIM_THRESHOLD)
+        return s;
+    /* the pair's analyses and divergences live in an arena of their own */
+    cd_arena *pa = cd_arena_new();
+    cd_sentence_info info[2];
+    cd_member m[2];
+    static const char *const names[2] = {"Sentence A", "Sentence B"};
+    for (int k = 0; k < 2; k++) {
+        cd_range r = {0, c->clean[k].len};
+        cd_sentence_analyse(pa, c->clean[k].data, r, c->toks[k].v, c->toks[k].n, NULL, &info[k]);
+        m[k] = (cd_member){c->clean[k].data, r, c->toks[k].v, c->toks[k].n, &info[k], names[k]};
+    }
+    cd_divergence *d;
+    size_t nd = cd_diverge(pa, m, 2, &d);
+    static const char *const ids[2] = {"a", "b"};
+    *divs = cd_json_divergences(d, nd, m, ids);
+    cd_arena_free(pa);
     return s;
 }
 
-static void put_result(FILE *f, const char *id_json, double score)
+static void put_result(FILE *f, const char *id_json, double score, json_t *divs)
 {
-    fprintf(f, "{\"id\": %s, \"score\": %.4f, \"same_claim\": %s}\n", id_json, score,
+    fprintf(f, "{\"id\": %s, \"score\": %.4f, \"same_claim\": %s", id_json, score,
             score >= CD_SAME_CLAIM_THRESHOLD ? "true" : "false");
+    if (divs) {
+        char *d = json_dumps(divs, JSON_PRESERVE_ORDER);
+        fprintf(f, ", \"divergences\": %s", d ? d : "[]");
+        free(d);
+        json_decref(divs);
+    }
+    fputs("}\n", f);
 }
 
 /* Split line on tabs into at most max fields; returns the count (max + 1
@@ -110,9 +146,10 @@ static line_rc do_json(pairs_ctx *c, FILE *out, const char *name, size_t lineno,
     char num[32];
     if (!id_json)
         snprintf(num, sizeof num, "%zu", lineno);
+    json_t *divs;
     double s = score_pair(c, json_string_value(a), json_string_length(a), json_string_value(b),
-                          json_string_length(b));
-    put_result(out, id_json ? id_json : num, s);
+                          json_string_length(b), &divs);
+    put_result(out, id_json ? id_json : num, s, divs);
     free(id_json);
     json_decref(j);
     return LINE_OK;
@@ -144,13 +181,14 @@ static line_rc do_tsv(pairs_ctx *c, FILE *out, const char *name, size_t lineno, 
                  n > 5 ? (size_t)5 : n);
         return LINE_BAD;
     }
-    double s = score_pair(c, a, strlen(a), b, strlen(b));
+    json_t *divs;
+    double s = score_pair(c, a, strlen(a), b, strlen(b), &divs);
     cd_buf rid = {0}; /* an id with invalid UTF-8 is repaired, not dropped */
     cd_utf8_repair(id.data ? id.data : "", id.len, &rid);
     json_t *js = json_stringn_nocheck(rid.data ? rid.data : "", rid.len);
     cd_buf_free(&rid);
     char *d = json_dumps(js, JSON_ENCODE_ANY);
-    put_result(out, d ? d : "\"\"", s);
+    put_result(out, d ? d : "\"\"", s, divs);
     free(d);
     json_decref(js);
     cd_buf_free(&id);
@@ -205,8 +243,10 @@ static bool run(const cd_options *o, FILE *in, const char *name, FILE *out, size
         cd_error(name, "read error after line %zu", lineno);
     (void)o;
     free(buf);
-    cd_tokens_free(&c.toks);
-    cd_buf_free(&c.clean);
+    for (int k = 0; k < 2; k++) {
+        cd_tokens_free(&c.toks[k]);
+        cd_buf_free(&c.clean[k]);
+    }
     cd_synonyms_free(c.syn);
     cd_idf_free(c.idf);
     cd_tokenizer_free(c.tk);
