@@ -139,6 +139,8 @@ typedef struct {
     double threshold;
     bool *headline;   /* per sid: a title or heading, or a copy of one */
     cd_features *const *f; /* per sid */
+    size_t kept;           /* candidates kept per sentence */
+    bool capped;           /* max_pairs lowered that below max_candidates */
     const cd_idf *idf;
 } run;
 
@@ -190,8 +192,13 @@ static void mark_headlines(run *r, const cd_doc *const *docs, cd_features *const
 
 /* ----------------------------------------------------------- candidates */
 
-static void candidates(run *r, cd_features **f, const cd_idf *idf, const cd_align_opts *o)
+static void candidates(run *r, cd_features **f, const cd_align_opts *o)
 {
+    /* the cap on pairs: fewer candidates per sentence, never a silent stop */
+    size_t limit = o->max_candidates;
+    if (r->n_sent && o->max_pairs / r->n_sent < limit)
+        limit = o->max_pairs / r->n_sent ? o->max_pairs / r->n_sent : 1;
+    r->kept = limit;
     /* the inverted index: (rare stem, sid) sorted, one run per stem */
     size_t np = 0, cap = 0;
     posting *ps = NULL;
@@ -267,9 +274,11 @@ static void candidates(run *r, cd_features **f, const cd_idf *idf, const cd_alig
             acc[touched.v[k]] = 0;
         }
         size_t keep = touched.n;
-        if (keep > o->max_candidates) {
-            top_k(cs, touched.n, o->max_candidates);
-            keep = o->max_candidates;
+        if (keep > limit) {
+            top_k(cs, touched.n, limit);
+            keep = limit;
+            if (limit < o->max_candidates)
+                r->capped = true;
         }
         for (size_t k = 0; k < keep; k++) {
             if (npairs == pcap) {
@@ -290,7 +299,7 @@ static void candidates(run *r, cd_features **f, const cd_idf *idf, const cd_alig
     r->n_cands = u;
     r->scores = cd_xmalloc((u + 1) * sizeof *r->scores);
     for (size_t k = 0; k < u; k++)
-        r->scores[k] = cd_pair_score(f[pairs[k].u], f[pairs[k].v], idf);
+        r->scores[k] = cd_pair_score(f[pairs[k].u], f[pairs[k].v], r->idf);
 
     free(cs);
     free(touched.v);
@@ -622,6 +631,8 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
         o.max_postings = CD_ALIGN_MAX_POSTINGS;
     if (!o.max_candidates)
         o.max_candidates = CD_ALIGN_MAX_CANDIDATES;
+    if (!o.max_pairs)
+        o.max_pairs = CD_ALIGN_MAX_PAIRS;
 
     run r = {0};
     r.threshold = o.threshold;
@@ -650,7 +661,7 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
 
     r.f = f;
     r.idf = idf;
-    candidates(&r, f, idf, &o);
+    candidates(&r, f, &o);
     groups gs = {0};
     build_groups(&r, &gs);
 
@@ -659,6 +670,8 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     al->n_docs = n;
     al->story_of = cd_arena_alloc(al->arena, (n + 1) * sizeof *al->story_of);
     build_stories(&r, &gs, docs, al);
+    al->candidates_kept = r.kept;
+    al->pairs_capped = r.capped;
 
     al->n_pairs = r.n_cands;
     al->pairs = cd_arena_alloc(al->arena, (r.n_cands + 1) * sizeof *al->pairs);

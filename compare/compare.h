@@ -111,6 +111,7 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
 #define CD_ALIGN_MIN_IDF 1.5        /* a stem is "rare" (indexed) at or above this IDF */
 #define CD_ALIGN_MAX_POSTINGS 512   /* a stem in more sentences than this is skipped */
 #define CD_ALIGN_MAX_CANDIDATES 50  /* candidates kept per sentence (best shared IDF) */
+#define CD_ALIGN_MAX_PAIRS 10000000 /* candidate pairs scored in one run (~240 MB) */
 #define CD_ALIGN_MAX_GROUPS 2       /* groups one sentence may join (two claims) */
 #define CD_ALIGN_STORY_MIN_GROUPS 2 /* groups two documents must share to be one story */
 #define CD_ALIGN_STORY_FRACTION 0.1 /* ... or this share of the smaller one's sentences */
@@ -120,6 +121,8 @@ typedef struct {
     double min_idf;        /* 0 = CD_ALIGN_MIN_IDF */
     size_t max_postings;   /* 0 = CD_ALIGN_MAX_POSTINGS */
     size_t max_candidates; /* 0 = CD_ALIGN_MAX_CANDIDATES */
+    size_t max_pairs;      /* 0 = CD_ALIGN_MAX_PAIRS: past it, fewer candidates
+                            * per sentence are kept (cd_alignment.pairs_capped) */
 } cd_align_opts;
 
 /* One sentence: document index and sentence index (0-based). */
@@ -153,6 +156,9 @@ typedef struct {
     size_t n_unmatched;
     size_t *story_of;          /* story index per document; SIZE_MAX for a NULL doc */
     size_t n_docs, n_stories;  /* stories numbered by their first document */
+    size_t candidates_kept;    /* candidates kept per sentence (max_candidates,
+                                * or fewer under max_pairs) */
+    bool pairs_capped;         /* max_pairs cut some sentence's candidates */
     cd_arena *arena;           /* owns everything above */
 } cd_alignment;
 

@@ -262,11 +262,39 @@ Test(align, seeds_stories)
     cr_expect_eq(al->story_of[2], al->story_of[3]);
     for (size_t i = 0; i < 4; i++)
         cr_expect_neq(al->story_of[4], al->story_of[i]);
-    cr_expect_geq(al->n_stories, 2); /* goal: 3 (see above) */
+    cr_expect_eq(al->n_stories, 3); /* June 2023, September 2023, May 2024 */
+    cr_expect_neq(al->story_of[0], al->story_of[2]);
     /* the same Kim message quoted by 000 and 001 aligns */
     size_t q0 = sentence_with(docs[0], "Thanks to your correct decisions");
     size_t q1 = sentence_with(docs[1], "Thanks to your correct decisions");
     cr_expect(same_group(al, (cd_align_ref){0, q0}, (cd_align_ref){1, q1}));
     cd_alignment_free(al);
     free_docs(docs, 5);
+}
+
+/* The cap on candidate pairs keeps fewer candidates per sentence and says
+ * so; without it the fixture story is not capped. */
+Test(align, pairs_cap)
+{
+    cd_doc *docs[N_STORY];
+    load_story(docs);
+    cd_alignment *al = cd_align((const cd_doc *const *)docs, N_STORY, NULL);
+    cr_expect_not(al->pairs_capped);
+    cr_expect_eq(al->candidates_kept, CD_ALIGN_MAX_CANDIDATES);
+    size_t n_sent = 0;
+    for (size_t d = 0; d < N_STORY; d++)
+        n_sent += cd_doc_sentence_count(docs[d]);
+    cd_align_opts o = {.max_pairs = 2 * n_sent};
+    cd_alignment *capped = cd_align((const cd_doc *const *)docs, N_STORY, &o);
+    cr_expect(capped->pairs_capped);
+    cr_expect_eq(capped->candidates_kept, 2);
+    cr_expect_leq(capped->n_pairs, 2 * n_sent);
+    cr_expect_lt(capped->n_pairs, al->n_pairs);
+    /* groups stay valid: at most one sentence per source */
+    for (size_t g = 0; g < capped->n_groups; g++)
+        for (size_t m = 1; m < capped->groups[g].n_members; m++)
+            cr_expect_neq(capped->groups[g].members[m].doc, capped->groups[g].members[m - 1].doc);
+    cd_alignment_free(capped);
+    cd_alignment_free(al);
+    free_docs(docs, N_STORY);
 }
