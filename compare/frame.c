@@ -168,6 +168,7 @@ typedef struct {
     tokinfo *ti;
     cd_frame_ctx *ctx;
     cd_sentence_info *out;
+    bool title_case; /* most words capitalised: a headline */
 } work;
 
 static const char *nm(const work *w, size_t i)
@@ -350,6 +351,9 @@ static void single_quotes(work *w, size_t a, size_t b, qvec *q, bool top)
 /* Find the quotations of the sentence; set ti[].inq. */
 static void find_quotes(work *w, qvec *q)
 {
+    size_t marks = 0;
+    for (size_t i = 0; i < w->n; i++)
+        marks += is_punct(w, i, "\"");
     bool inq = w->ctx && w->ctx->in_quote;
     size_t qstart = 0, qopen = SIZE_MAX;
     bool continued = inq;
@@ -360,7 +364,7 @@ static void find_quotes(work *w, qvec *q)
             continue;
         }
         w->ti[i].inq = false;
-        if (!inq && i > 0 && seg == 0 && can_close(w, i) && !can_open(w, i)) {
+        if (!inq && i > 0 && seg == 0 && marks % 2 == 1 && can_close(w, i) && !can_open(w, i)) {
             /* a closing mark with no opening one: the quotation began
              * before this sentence */
             for (size_t k = 0; k < i; k++)
@@ -415,6 +419,9 @@ static bool noun_use(const work *w, size_t v)
 {
     if (v == 0)
         return false;
+    const cd_lex_entry *e = w->ti[v].lex_len == 1 ? w->ti[v].lex : NULL;
+    if (e && (e->flags & CD_LEX_PAST) && !word_in(w, v - 1, (const char *const[]){"the", "a", "an", NULL}))
+        return false; /* "some said", "his critics claimed" */
     if (word_in(w, v - 1, DETERMINERS))
         return true;
     if (is_word(w, v - 1) && ends_with(nm(w, v - 1), "'s"))
@@ -573,6 +580,15 @@ static bool clause_follows(const work *w, size_t v)
         return true; /* ": …", ", …", "." , a quote */
     if (word_in(w, k, (const char *const[]){"that", "how", "what", "whether", "why", NULL}))
         return true;
+    /* "told LA Weekly that", "announced this week that", "described the video as" */
+    for (size_t j = k; j < w->n && j < k + 6 && !w->ti[j].inq; j++) {
+        if (w->t[j].form->kind == CD_TOK_PUNCT)
+            return is_punct(w, j, ":") || is_punct(w, j, "\"");
+        if (word_in(w, j, (const char *const[]){"that", "as", NULL}))
+            return true;
+        if (j > k && (flags_at(w, j) & CD_LEX_REPORT))
+            return false;
+    }
     return false;
 }
 
@@ -584,7 +600,11 @@ static bool try_verb(const work *w, size_t v, attribution *at)
         return false;
     if (noun_use(w, v))
         return false;
+    if (v > 0 && capitalised(w, v) && !is_punct(w, v - 1, "\"") && !w->title_case)
+        return false; /* "United States", "Indiana State Police" */
     const char *lemma = e->lemma;
+    if (strcmp(lemma, "add") == 0 && word_in(w, v + 1, (const char *const[]){"to", NULL}))
+        return false; /* "gains add to" */
     size_t prev = v;
     while (prev > 0 && word_in(w, prev - 1, SKIP_BEFORE_VERB))
         prev--;
@@ -603,7 +623,8 @@ static bool try_verb(const work *w, size_t v, attribution *at)
         /* "state media", "reports of": a base or -s form that may be a noun
          * reports only before a clause, a quote or a name */
         size_t k = v + 1;
-        bool ok = k >= w->n || w->t[k].form->kind == CD_TOK_PUNCT ||
+        bool ok = k >= w->n || is_punct(w, k, ":") || is_punct(w, k, "\"") ||
+                  (is_punct(w, k, ",") && is_punct(w, k + 1, "\"")) ||
                   (is_word(w, k) && (capitalised(w, k) || is_pronoun(nm(w, k)) ||
                                      word_in(w, k, DETERMINERS) ||
                                      strcmp(nm(w, k), "to") == 0 ||
@@ -720,8 +741,14 @@ static bool try_verb(const work *w, size_t v, attribution *at)
         /* "…, who said": a relative clause, not the sentence's frame */
         if (a == b - 1 && in_set(nm(w, a), RELATIVE))
             return false;
-        if (a > 0 && word_in(w, a - 1, RELATIVE) && !word_in(w, a - 1, (const char *const[]){"that", NULL}))
-            return false;
+        if (a > 0 && word_in(w, a - 1, RELATIVE)) {
+            /* "said that officials say" reports; "vehicles that analysts say" does not */
+            size_t r = a - 1;
+            bool complement = strcmp(nm(w, r), "that") == 0 && r > 0 &&
+                              (flags_at(w, r - 1) & CD_LEX_REPORT);
+            if (!complement)
+                return false;
+        }
     } else {
         /* inverted: "…," said Kim / "…," said the official */
         bool after_break = v > 0 && (w->t[v - 1].form->kind == CD_TOK_PUNCT || w->ti[v - 1].inq);
@@ -806,14 +833,17 @@ static bool try_according(const work *w, size_t i, attribution *at)
 
 /* Is the negation at i on the main claim: not inside a subordinate or
  * relative clause (a reported clause after a reporting verb counts as main)? */
-static bool main_negation(const work *w, size_t i)
+static bool main_negation(const work *w, size_t i, bool determiner)
 {
     const char *s = nm(w, i);
     if (strcmp(s, "not") == 0 && is_word(w, i + 1) &&
-        word_in(w, i + 1, (const char *const[]){"only", "just", "least", "even", NULL}))
+        word_in(w, i + 1, (const char *const[]){"only", "just", "least", NULL}))
         return false;
-    bool aux = strcmp(s, "never") == 0 || ends_with(s, "n't") || strcmp(s, "cannot") == 0 ||
-               (i > 0 && (word_in(w, i - 1, AUXILIARIES)));
+    if (strcmp(s, "not") == 0 && word_in(w, i + 1, (const char *const[]){"the", NULL}) &&
+        word_in(w, i + 2, (const char *const[]){"first", NULL}))
+        return false; /* "not the first time" asserts */
+    bool aux = determiner || strcmp(s, "never") == 0 || ends_with(s, "n't") ||
+               strcmp(s, "cannot") == 0 || (i > 0 && (word_in(w, i - 1, AUXILIARIES)));
     if (!aux)
         return false;
     for (size_t k = i; k > 0; k--) {
@@ -830,8 +860,16 @@ static bool main_negation(const work *w, size_t i)
                 r--;
             return r > 0 && (flags_at(w, r - 1) & CD_LEX_REPORT);
         }
-        if (in_set(p, SUBORDINATORS))
+        if (in_set(p, SUBORDINATORS)) {
+            /* "While X wants Y, Z did not …": the clause opening the
+             * sentence ended at a comma before the negation */
+            if (j == 0 || !is_word(w, j - 1)) {
+                for (size_t c = j + 1; c < i; c++)
+                    if (is_punct(w, c, ","))
+                        return true;
+            }
             return false;
+        }
         uint16_t f = flags_at(w, j);
         if ((f & CD_LEX_REPORT) && !noun_use(w, j))
             return true;
@@ -861,8 +899,18 @@ static bool modal_hedges(const work *w, size_t i, bool conditional)
     }
     if (strcmp(s, "might") == 0)
         return is_word(w, i + 1) || i + 1 >= w->n;
-    if (strcmp(s, "could") == 0)
-        return !(is_word(w, i + 1) && (strcmp(nm(w, i + 1), "not") == 0));
+    if (strcmp(s, "could") == 0) {
+        /* "could not attend", "could hear", "so they could be closer":
+         * ability and purpose, not possibility */
+        if (word_in(w, i + 1, (const char *const[]){"not", "only", "barely", "hardly",
+                                                    "no", "hear", "see", "feel", "smell",
+                                                    "watch", "never", NULL}))
+            return false;
+        for (size_t k = i; k > 0 && k + 3 > i; k--)
+            if (word_in(w, k - 1, (const char *const[]){"so", NULL}))
+                return false;
+        return true;
+    }
     if (strcmp(s, "would") == 0 || strcmp(s, "should") == 0)
         return conditional;
     if (strcmp(s, "must") == 0)
@@ -908,7 +956,7 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
     tokinfo *ti = n <= STACK_TOKENS ? stack : cd_xmalloc(n * sizeof *ti);
     if (n)
         memset(ti, 0, n * sizeof *ti);
-    work w = {arena, text, range, toks, n, ti, ctx, out};
+    work w = {arena, text, range, toks, n, ti, ctx, out, false};
 
     for (size_t i = 0; i < n; i++) {
         size_t len;
@@ -922,35 +970,101 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
     bool started_in_quote = ctx && ctx->in_quote;
     find_quotes(&w, &q);
 
+    /* title case (a headline): capitalised verbs are still verbs */
+    size_t nw = 0, caps = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_word(&w, i)) {
+            nw++;
+            caps += capitalised(&w, i);
+        }
+    w.title_case = nw >= 3 && caps * 10 >= nw * 6;
+
+    /* attribution: every cue outside quotes; the one framing the whole
+     * sentence wins ("according to X", a closing ", X reported."), else
+     * the first */
+    attribution cands[8];
+    size_t n_cands = 0;
+    for (size_t i = 0; i < n && n_cands < 8; i++) {
+        if (ti[i].inq)
+            continue;
+        if (try_according(&w, i, &cands[n_cands]) || try_verb(&w, i, &cands[n_cands]))
+            n_cands++;
+    }
+    size_t first_verb = SIZE_MAX;
+    for (size_t k = 0; k < n_cands; k++)
+        if (cands[k].verb && cands[k].cue_tok < first_verb)
+            first_verb = cands[k].cue_tok;
+
+    /* a question claims nothing */
+    size_t end_tok = n;
+    while (end_tok > 0 && (is_punct(&w, end_tok - 1, "\"") || is_punct(&w, end_tok - 1, ")")))
+        end_tok--;
+    bool question = end_tok > 0 && is_punct(&w, end_tok - 1, "?") && !ti[end_tok - 1].inq;
+
+    /* a conditional in the outlet's own clause: "if"/"unless"/"depending on"
+     * (not "if any", "as if", "asked if", nor inside reported speech) with a
+     * modal outside quotes */
+    size_t cond_at = SIZE_MAX;
+    bool modal_out = false;
+    for (size_t i = 0; i < n; i++)
+        if (is_word(&w, i) && !ti[i].inq &&
+            word_in(&w, i, (const char *const[]){"would", "could", "might", "may", NULL}))
+            modal_out = true;
+    for (size_t i = 0; i < n && modal_out && cond_at == SIZE_MAX; i++) {
+        if (!is_word(&w, i) || ti[i].inq)
+            continue;
+        bool cond = word_in(&w, i, (const char *const[]){"if", "unless", NULL}) ||
+                    (word_in(&w, i, (const char *const[]){"depending", NULL}) &&
+                     word_in(&w, i + 1, (const char *const[]){"on", NULL}));
+        if (!cond)
+            continue;
+        if (word_in(&w, i + 1, (const char *const[]){"any", "not", "ever", "anything",
+                                                     "so", "possible", "necessary", NULL}))
+            continue;
+        if (i > 0 && ((flags_at(&w, i - 1) & CD_LEX_REPORT) ||
+                      word_in(&w, i - 1, (const char *const[]){"asked", "ask", "asks", "see",
+                                                               "know", "as", "even", "wonder",
+                                                               "wondered", NULL})))
+            continue;
+        if (first_verb < i)
+            continue; /* inside reported speech */
+        cond_at = i;
+    }
+    bool conditional = cond_at != SIZE_MAX;
+
     /* words: hedges, loaded, negations */
     markvec mv[3];
     markvec *hedges = &mv[0], *loaded = &mv[1], *negs = &mv[2];
     hedges->n = loaded->n = negs->n = 0;
-    bool conditional = false;
-    for (size_t i = 0; i < n; i++)
-        if (is_word(&w, i) && !ti[i].inq &&
-            (strcmp(nm(&w, i), "if") == 0 || strcmp(nm(&w, i), "unless") == 0) &&
-            !(i > 0 && (flags_at(&w, i - 1) & CD_LEX_REPORT)) &&
-            !(i > 0 && word_in(&w, i - 1, (const char *const[]){"asked", "ask", "asks",
-                                                                   "see", "know", "as",
-                                                                   "even", NULL})))
-            conditional = true;
     bool hedged_voice = false, negated = false, denial = false;
     for (size_t i = 0; i < n; i++) {
         const cd_lex_entry *e = ti[i].lex;
         size_t len = ti[i].lex_len;
         if (is_word(&w, i) && is_negation_norm(nm(&w, i))) {
             add_mark(&w, negs, i, 1, nm(&w, i));
-            if (!ti[i].inq && strcmp(nm(&w, i), "no") != 0 && strcmp(nm(&w, i), "nor") != 0 &&
-                strcmp(nm(&w, i), "neither") != 0 && main_negation(&w, i))
+            const char *ng = nm(&w, i);
+            bool det = strcmp(ng, "no") == 0 &&
+                       (i == 0 || is_punct(&w, i - 1, "\"") ||
+                        word_in(&w, i - 1, (const char *const[]){"is", "are", "was", "were",
+                                                                 "been", "have", "has", "had",
+                                                                 NULL}));
+            if (!ti[i].inq && (det || (strcmp(ng, "no") != 0 && strcmp(ng, "nor") != 0 &&
+                                       strcmp(ng, "neither") != 0)) &&
+                main_negation(&w, i, det))
                 negated = true;
         }
         if (!e)
             continue;
         if (e->flags & CD_LEX_HEDGE) {
-            add_mark(&w, hedges, i, len, e->key);
-            if (!ti[i].inq)
-                hedged_voice = true;
+            /* "as soon as possible", "if possible" */
+            bool idiom = strcmp(e->key, "possible") == 0 && i > 0 &&
+                         word_in(&w, i - 1, (const char *const[]){"as", "if", "whenever",
+                                                                  "where", "wherever", NULL});
+            if (!idiom) {
+                add_mark(&w, hedges, i, len, e->key);
+                if (!ti[i].inq)
+                    hedged_voice = true;
+            }
         } else if ((e->flags & CD_LEX_MODAL) && len == 1 && modal_hedges(&w, i, conditional)) {
             add_mark(&w, hedges, i, 1, e->key);
             if (!ti[i].inq)
@@ -966,35 +1080,17 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
             denial = true;
         }
         if ((e->flags & CD_LEX_LOADED) && !ti[i].inq &&
-            !(i > 0 && capitalised(&w, i) && !is_punct(&w, i - 1, "\""))) {
-            /* a loaded word used as the outlet's own reporting verb is
-             * recorded as verb_loaded as well */
+            !(i > 0 && capitalised(&w, i) && !is_punct(&w, i - 1, "\"") && !w.title_case)) {
             add_mark(&w, loaded, i, len, e->key);
         }
         if (len > 1)
             i += len - 1;
     }
-    if (conditional && hedges->n == 0) {
-        for (size_t i = 0; i < n; i++)
-            if (is_word(&w, i) && !ti[i].inq &&
-                (strcmp(nm(&w, i), "if") == 0 || strcmp(nm(&w, i), "unless") == 0)) {
-                add_mark(&w, hedges, i, 1, nm(&w, i));
-                hedged_voice = true;
-                break;
-            }
+    if (conditional) {
+        add_mark(&w, hedges, cond_at, 1, nm(&w, cond_at));
+        hedged_voice = true;
     }
 
-    /* attribution: every cue outside quotes; the one framing the whole
-     * sentence wins ("according to X", a closing ", X reported."), else
-     * the first */
-    attribution cands[8];
-    size_t n_cands = 0;
-    for (size_t i = 0; i < n && n_cands < 8; i++) {
-        if (ti[i].inq)
-            continue;
-        if (try_according(&w, i, &cands[n_cands]) || try_verb(&w, i, &cands[n_cands]))
-            n_cands++;
-    }
     attribution at = {0};
     int best = 0;
     for (size_t k = 0; k < n_cands; k++) {
@@ -1025,6 +1121,8 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
             at = *c;
         }
     }
+    if (question)
+        hedged_voice = negated = false;
     const char *source = NULL;
     if (at.found) {
         source = at.source ? at.source : source_text(&w, at.src_a, at.src_b);

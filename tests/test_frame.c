@@ -463,7 +463,7 @@ Test(frame, quote_runs_into_next_paragraph)
 
 Test(frame, unclosed_quote_stops_at_paragraph)
 {
-    const char *p[] = {"He said \"this is open.", "Next paragraph has no marks at all."};
+    const char *p[] = {"He said \"this is open.", "The next paragraph is plain."};
     cd_doc *d = doc_of(p, 2, NULL);
     cd_analysis *a = cd_analyse(d);
     const cd_sentence_info *s1 = cd_analysis_sentence(a, 1);
@@ -493,4 +493,65 @@ Test(frame, empty_and_hostile_inputs)
     cd_analysis *a = cd_analyse(NULL);
     cr_assert_null(cd_analysis_sentence(a, 0));
     cd_analysis_free(a);
+}
+
+/* ------------------------------------------- rules added after the sample */
+
+Test(frame, questions_claim_nothing)
+{
+    FRAMING(an("Could the deal be signed next week?"), "asserted");
+}
+
+Test(frame, no_as_a_determiner)
+{
+    FRAMING(an("No injuries were reported in the attack."), "denied");
+    FRAMING(an("The stations have no crowds at all."), "denied");
+    FRAMING(an("He met no resistance when he reached the border, which surprised many."), "asserted");
+}
+
+Test(frame, not_the_first_time_asserts)
+{
+    FRAMING(an("This is not the first time stampedes have happened there."), "asserted");
+}
+
+Test(frame, idioms_that_are_no_hedge)
+{
+    FRAMING(an("Get there as early as possible."), "asserted");
+    FRAMING(an("The report states that few if any firms use iodised salt."), "attributed");
+    FRAMING(an("They moved to London so they could be closer to the office."), "asserted");
+    FRAMING(an("Holmes could hear the president on the phone."), "asserted");
+}
+
+Test(frame, conditional_inside_reported_speech)
+{
+    cd_sentence_info in = an("North Korea stated it would respond within 48 hours if the broadcasts do not stop.");
+    FRAMING(in, "attributed");
+    FRAMING(an("We will update this article if more information becomes available."), "asserted");
+}
+
+Test(frame, characterisation_and_short_objects)
+{
+    FRAMING(an("The chairman described the doctored video as lighthearted satire."), "attributed");
+    FRAMING(an("The shelter announced this week that the cat was found."), "attributed");
+    FRAMING(an("The president announced the trade deal in the Oval Office."), "asserted");
+    FRAMING(an("They criticised the company and its owners."), "asserted");
+}
+
+Test(frame, ruled_out_and_regarded_as)
+{
+    FRAMING(an("The government has ruled out Taliban involvement."), "denied");
+    FRAMING(an("It is widely regarded as significant to Hong Kong."), "hedged");
+}
+
+Test(frame, capitalised_verb_forms_are_names)
+{
+    FRAMING(an("They were twice refused entry to the United States."), "asserted");
+    cd_sentence_info in = an("Indiana State Police reported that 5,000 people came.");
+    cr_assert_str_eq(in.attr_source, "Indiana State Police");
+}
+
+Test(frame, relative_that_before_a_cue)
+{
+    FRAMING(an("Ford will show vehicles that analysts say will boost sales."), "asserted");
+    FRAMING(an("Some said they felt dejected."), "attributed");
 }
