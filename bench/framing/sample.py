@@ -12,7 +12,7 @@ The ids are "gum:<doc>:<n>" (n-th gold sentence) and "ext:<page id prefix>:<n>"
 script verifies that every labelled id still yields the sentence whose hash
 prefix the labels file recorded.
 
-Usage: sample.py [--shared DIR] [--check labels.tsv]
+Usage: sample.py [--shared DIR] [--heldout] [--check labels.tsv]
 """
 import argparse
 import hashlib
@@ -25,6 +25,11 @@ import sys
 N_GUM = 170
 N_EXT = 170
 SEED = 20261122
+# The held-out set: drawn after the rules were tuned on the first sample,
+# labelled before the system was run on it, never used for tuning.
+HELD_N_GUM = 60
+HELD_N_EXT = 90
+HELD_SEED = 7101
 
 
 def words(s):
@@ -44,26 +49,31 @@ def split_body(body):
     return out
 
 
-def draw(shared):
-    rng = random.Random(SEED)
+def draw(shared, n_gum=N_GUM, n_ext=N_EXT, seed=SEED, exclude=()):
+    rng = random.Random(seed)
     gum = json.load(open(os.path.join(shared, 'bench/segmentation/gum_news_dev.json'), encoding='utf-8'))
     pool = []
     for doc in gum:
         for n, s in enumerate(doc['expected']):
             s = ' '.join(s.split())
-            if 5 <= words(s) <= 70:
+            if 5 <= words(s) <= 70 and 'gum:%s:%d' % (doc['name'], n) not in exclude:
                 pool.append(('gum:%s:%d' % (doc['name'], n), s))
-    picked = rng.sample(pool, N_GUM)
+    picked = rng.sample(pool, n_gum)
     gt = json.load(open(os.path.join(shared, 'bench/extraction/ground-truth.json'), encoding='utf-8'))
     pool = []
     for pid in sorted(gt):
         sents = split_body(gt[pid]['articleBody'])
         cand = [('ext:%s:%d' % (pid[:12], n), ' '.join(s.split())) for n, s in enumerate(sents)
-                if 6 <= words(s) <= 70]
+                if 6 <= words(s) <= 70 and 'ext:%s:%d' % (pid[:12], n) not in exclude]
         # at most two sentences per page, so no page dominates
         pool.extend(rng.sample(cand, min(2, len(cand))))
-    picked += rng.sample(pool, N_EXT)
+    picked += rng.sample(pool, n_ext)
     return picked
+
+
+def draw_heldout(shared):
+    first = set(i for i, _ in draw(shared))
+    return draw(shared, HELD_N_GUM, HELD_N_EXT, HELD_SEED, first)
 
 
 def digest(s):
@@ -76,8 +86,9 @@ def main():
     ap.add_argument('--shared', default=os.path.join(here, '..', '..', '..', 'shared'))
     ap.add_argument('--check')
     ap.add_argument('--hash', action='store_true', help='print id, hash, sentence')
+    ap.add_argument('--heldout', action='store_true', help='the held-out set instead')
     a = ap.parse_args()
-    picked = draw(a.shared)
+    picked = draw_heldout(a.shared) if a.heldout else draw(a.shared)
     if a.check:
         have = {i: digest(s) for i, s in picked}
         bad = 0
