@@ -237,7 +237,10 @@ static void omissions(FILE *f, const cd_rep *r, size_t t, size_t nw)
                 size_t len;
                 const char *s = cd_rep_sentence(r, om->ref, &len);
                 fputs("      - ", f);
-                size_t tw = r->width > 40 ? r->width - 30 : 10;
+                const cd_sentence_info *info = cd_rep_info(r, om->ref);
+                if (info)
+                    fprintf(f, "[%s] ", cd_framing_badge(info->framing));
+                size_t tw = r->width > 50 ? r->width - 44 : 10;
                 put_cut(f, s, len, tw < OMIT_TEXT_W ? tw : OMIT_TEXT_W);
                 if (om->n_present == 1) {
                     fputs(" (only ", f);
