@@ -749,6 +749,20 @@ static bool try_verb(const work *w, size_t v, attribution *at)
             if (!complement)
                 return false;
         }
+    } else if (prev > 1 && is_punct(w, prev - 1, ",")) {
+        /* "Valeska Paris, an Australian woman, has claimed": the subject
+         * stands before an apposition between commas */
+        size_t c = prev - 1;
+        while (c > 0 && c + 14 > prev && !is_punct(w, c - 1, ",") && !w->ti[c - 1].inq)
+            c--;
+        if (c == 0 || !is_punct(w, c - 1, ","))
+            return false;
+        subject_before(w, c - 1, &a, &b);
+        if (a >= b || (b == a + 1 && in_set(nm(w, a), RELATIVE)))
+            return false;
+        if (a > 0 && !is_punct(w, a - 1, ",") && !word_in(w, a - 1, (const char *const[]){"and", "but", NULL}) &&
+            w->t[a - 1].form->kind != CD_TOK_PUNCT)
+            return false; /* the phrase before the apposition is no subject */
     } else {
         /* inverted: "…," said Kim / "…," said the official */
         bool after_break = v > 0 && (w->t[v - 1].form->kind == CD_TOK_PUNCT || w->ti[v - 1].inq);
@@ -1048,8 +1062,10 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
                         word_in(&w, i - 1, (const char *const[]){"is", "are", "was", "were",
                                                                  "been", "have", "has", "had",
                                                                  NULL}));
-            if (!ti[i].inq && (det || (strcmp(ng, "no") != 0 && strcmp(ng, "nor") != 0 &&
-                                       strcmp(ng, "neither") != 0)) &&
+            bool in_hedge = e && (e->flags & CD_LEX_HEDGE) && len > 1; /* "not clear" */
+            if (!ti[i].inq && !in_hedge &&
+                (det || (strcmp(ng, "no") != 0 && strcmp(ng, "nor") != 0 &&
+                         strcmp(ng, "neither") != 0)) &&
                 main_negation(&w, i, det))
                 negated = true;
         }

@@ -555,3 +555,16 @@ Test(frame, relative_that_before_a_cue)
     FRAMING(an("Ford will show vehicles that analysts say will boost sales."), "asserted");
     FRAMING(an("Some said they felt dejected."), "attributed");
 }
+
+Test(frame, subject_before_an_apposition)
+{
+    cd_sentence_info in = an("Valeska Paris, an Australian woman, has claimed that the church held her.");
+    FRAMING(in, "attributed");
+    cr_assert_str_eq(in.attr_source, "Valeska Paris");
+    FRAMING(an("In Seoul, on a cold day, has been the plan."), "asserted");
+}
+
+Test(frame, not_clear_is_a_hedge_not_a_denial)
+{
+    FRAMING(an("It's also not clear why the talks stalled."), "hedged");
+}

@@ -4,10 +4,10 @@
  * reporting_verbs_textacy_en.txt (Apache-2.0, Chartbeat, Inc.),
  * afinn_en_165.tsv (Apache-2.0, Finn Aarup Nielsen; Nielsen 2011, "A new ANEW"),
  * and the hand-written verbs.tsv, frames.tsv, loaded.txt, not_loaded.txt,
- * hedges_keep.txt. 1318 entries. */
+ * hedges_keep.txt. 1322 entries. */
 #include "lexicon_data.h"
 
-const size_t cd_lexicon_count = 1318;
+const size_t cd_lexicon_count = 1322;
 const cd_lex_entry cd_lexicon[] = {
     {"abhor", "abhor", CD_LEX_LOADED, -3, 1},
     {"abhorred", "abhorred", CD_LEX_LOADED, -3, 1},
@@ -849,10 +849,14 @@ const cd_lex_entry cd_lexicon[] = {
     {"none", "none", CD_LEX_NEGATION, 0, 1},
     {"nor", "nor", CD_LEX_NEGATION, 0, 1},
     {"not", "not", CD_LEX_NEGATION, 0, 1},
+    {"not certain", "not certain", CD_LEX_HEDGE, 0, 2},
+    {"not clear", "not clear", CD_LEX_HEDGE, 0, 2},
     {"not clear whether", "not clear whether", CD_LEX_HEDGE, 0, 3},
+    {"not known", "not known", CD_LEX_HEDGE, 0, 2},
     {"not known whether", "not known whether", CD_LEX_HEDGE, 0, 3},
     {"not true", "not true", CD_LEX_DENIAL, 0, 2},
     {"not working", "not working", CD_LEX_LOADED, -3, 2},
+    {"not yet clear", "not yet clear", CD_LEX_HEDGE, 0, 3},
     {"note", "note", CD_LEX_REPORT, 0, 1},
     {"noted", "note", CD_LEX_REPORT | CD_LEX_PAST, 0, 1},
     {"notes", "note", CD_LEX_REPORT, 0, 1},
