@@ -19,6 +19,7 @@ typedef struct {
     size_t n;
     cd_frame_ctx *ctx;
     bool *used; /* token already part of a fact */
+    const cd_factword **fw; /* the fact word of each word token, or NULL */
     int py, pm, pd; /* publication date, py 0 when unknown */
 } fwork;
 
@@ -40,6 +41,34 @@ static bool fword(const fwork *w, size_t i)
 static bool fnum(const fwork *w, size_t i)
 {
     return i < w->n && w->t[i].form->kind == CD_TOK_NUMBER;
+}
+
+static const cd_factword *factword(const char *s)
+{
+    size_t lo = 0, hi = cd_factword_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(cd_factwords[mid].word, s);
+        if (c == 0)
+            return &cd_factwords[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* The value of the fact word at i when it has one of the classes cls, else -1000. */
+static int fwv(const fwork *w, size_t i, unsigned cls)
+{
+    const cd_factword *f = i < w->n ? w->fw[i] : NULL;
+    return f && (f->cls & cls) ? f->value : -1000;
+}
+
+static bool fwc(const fwork *w, size_t i, unsigned cls)
+{
+    return fwv(w, i, cls) != -1000;
 }
 
 static bool fis(const fwork *w, size_t i, const char *s)
@@ -153,13 +182,6 @@ static const char *date_str(const fwork *w, long days)
 static const char *const MONTHS[] = {"january", "february", "march", "april", "may",
                                      "june", "july", "august", "september", "october",
                                      "november", "december", NULL};
-static const char *const MONTH_ABBR[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                         "aug", "sep", "oct", "nov", "dec", NULL};
-static const char *const MONTH_CONTEXT[] = {"in", "since", "until", "early", "late", "mid",
-                                            "last", "next", "this", "by", "from", "of",
-                                            "during", "through", "before", "after", NULL};
-static const char *const WEEKDAYS[] = {"monday", "tuesday", "wednesday", "thursday",
-                                       "friday", "saturday", "sunday", NULL};
 
 /* Month (1-12) of the token at i, or 0; *len gets 1 or 2 (with a period). */
 static int month_at(const fwork *w, size_t i, size_t *len)
@@ -167,17 +189,12 @@ static int month_at(const fwork *w, size_t i, size_t *len)
     *len = 1;
     if (!fword(w, i) || !fcap(w, i))
         return 0;
-    const char *s = fn(w, i);
-    int m = index_of(s, MONTHS);
-    if (m < 0 && strcmp(s, "sept") == 0)
-        m = 8;
-    else if (m < 0)
-        m = index_of(s, MONTH_ABBR);
-    if (m < 0)
+    int m = fwv(w, i, CD_FW_MONTH | CD_FW_ABBR);
+    if (m < 1)
         return 0;
-    if (strlen(s) <= 4 && fis(w, i + 1, "."))
+    if (strlen(fn(w, i)) <= 4 && fis(w, i + 1, "."))
         *len = 2;
-    return m + 1;
+    return m;
 }
 
 /* A day of month at i: "13", "13th". */
@@ -272,7 +289,7 @@ static void find_dates(fwork *w, factvec *out)
                 i = j;
                 continue;
             }
-            if (ambiguous && !(i > 0 && index_of(fn(w, i - 1), MONTH_CONTEXT) >= 0))
+            if (ambiguous && !(i > 0 && fwc(w, i - 1, CD_FW_MONTHCTX)))
                 continue;
             int iy = infer_year(w, m);
             add_fact(w, out, i, i + 1,
@@ -299,7 +316,7 @@ static void find_dates(fwork *w, factvec *out)
             continue;
         }
         const char *s = fn(w, i);
-        int wd = index_of(s, WEEKDAYS);
+        int wd = fwv(w, i, CD_FW_WEEKDAY);
         if (wd >= 0 && fcap(w, i)) {
             size_t a = i;
             bool next = i > 0 && fis(w, i - 1, "next");
@@ -317,18 +334,15 @@ static void find_dates(fwork *w, factvec *out)
             continue;
         }
         /* today, yesterday, tomorrow, tonight */
-        int rel = index_of(s, (const char *const[]){"yesterday", "today", "tonight",
-                                                     "tomorrow", NULL});
-        if (rel >= 0) {
-            static const int off[] = {-1, 0, 0, 1};
-            add_fact(w, out, i, i + 1, w->py ? date_str(w, pub + off[rel]) : s, NULL);
+        int rel = fwv(w, i, CD_FW_RELDAY);
+        if (rel != -1000) {
+            add_fact(w, out, i, i + 1, w->py ? date_str(w, pub + rel) : s, NULL);
             continue;
         }
         /* last/this/next week/month/year, earlier this year */
-        int which = index_of(s, (const char *const[]){"last", "this", "next", "past", NULL});
+        int which = fwv(w, i, CD_FW_WHICH);
         if (which >= 0 && fword(w, i + 1)) {
-            int unit = index_of(fn(w, i + 1), (const char *const[]){"week", "month", "year",
-                                                                     NULL});
+            int unit = fwv(w, i + 1, CD_FW_UNIT);
             if (unit >= 0) {
                 int delta = which == 0 || which == 3 ? -1 : which == 1 ? 0 : 1;
                 size_t a = i > 0 && (fis(w, i - 1, "earlier") || fis(w, i - 1, "later")) &&
@@ -365,33 +379,14 @@ static void find_dates(fwork *w, factvec *out)
 
 /* ------------------------------------------------------------- numbers */
 
-static const char *const SMALL[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-    "seventeen", "eighteen", "nineteen", "twenty", NULL};
-static const char *const TENS[] = {"thirty", "forty", "fifty", "sixty", "seventy",
-                                   "eighty", "ninety", NULL};
 
-/* 1e2 … 1e12 for hundred … trillion (and their plural "millions"); 0 else. */
-static double magnitude(const char *s, bool *plural)
+/* 1e2 … 1e12 for the word at i (hundred … trillion, and the plural
+ * "millions" with *plural set); 0 else. */
+static double magnitude(const fwork *w, size_t i, bool *plural)
 {
-    static const char *const W[] = {"hundred", "thousand", "million", "billion",
-                                    "trillion", NULL};
-    static const double V[] = {1e2, 1e3, 1e6, 1e9, 1e12};
-    char buf[16];
-    size_t l = strlen(s);
-    *plural = false;
-    if (l > 2 && l < sizeof buf && s[l - 1] == 's') {
-        memcpy(buf, s, l - 1);
-        buf[l - 1] = '\0';
-        int k = index_of(buf, W);
-        if (k >= 0) {
-            *plural = true;
-            return V[k];
-        }
-    }
-    int k = index_of(s, W);
-    return k >= 0 ? V[k] : 0;
+    *plural = fwc(w, i, CD_FW_MAGNITUDES);
+    int e = fwv(w, i, CD_FW_MAGNITUDE | CD_FW_MAGNITUDES);
+    return e > 0 ? pow(10.0, e) : 0;
 }
 
 /* "1500000000", "1.5", "0.25": a number for comparing. */
@@ -494,14 +489,14 @@ static void find_numbers(fwork *w, factvec *out)
                     unit = cd_arena_strndup(w->arena, p, strlen(p));
             }
         } else if (fword(w, i)) {
-            int k = index_of(s, SMALL);
-            int t = index_of(s, TENS);
+            int k = fwv(w, i, CD_FW_SMALL);
+            int t = fwv(w, i, CD_FW_TENS);
             bool pl;
-            double mg = magnitude(s, &pl);
+            double mg = magnitude(w, i, &pl);
             if (k >= 0) {
                 v = k;
             } else if (t >= 0) {
-                v = (t + 3) * 10;
+                v = t;
             } else if (mg && pl) {
                 vague = true; /* "millions of" */
             } else if (strcmp(s, "dozens") == 0) {
@@ -513,7 +508,7 @@ static void find_numbers(fwork *w, factvec *out)
                 continue;
             }
             /* "one" alone is rarely a count worth comparing */
-            if (k == 1 && !(fword(w, i + 1) && magnitude(fn(w, i + 1), &pl)))
+            if (k == 1 && !(fword(w, i + 1) && magnitude(w, i + 1, &pl)))
                 continue;
             if (k == 0)
                 continue;
@@ -524,7 +519,7 @@ static void find_numbers(fwork *w, factvec *out)
         /* magnitude words: "1.5 billion", "two million" */
         bool pl;
         double mg;
-        while (have && fword(w, end) && (mg = magnitude(fn(w, end), &pl)) && !pl) {
+        while (have && fword(w, end) && (mg = magnitude(w, end, &pl)) && !pl) {
             v *= mg;
             end++;
         }
@@ -566,19 +561,10 @@ static void find_numbers(fwork *w, factvec *out)
 
 /* ------------------------------------------------------------ entities */
 
-static const char *const TITLES[] = {
-    "president", "leader", "mr", "mrs", "ms", "dr", "gen", "general", "minister",
-    "prime", "secretary", "chairman", "chairwoman", "spokesman", "spokeswoman",
-    "spokesperson", "king", "queen", "sen", "senator", "rep", "gov", "governor",
-    "chancellor", "premier", "pope", "lt", "col", "capt", "sgt", "supreme", "deputy",
-    "foreign", "defense", "defence", "vice", "chief", "ambassador", "sir", "lord",
-    "prof", "professor", "director", "commander", "marshal", "comrade", NULL};
-static const char *const CONNECT[] = {"of", "de", "del", "da", "al", "bin", "von", "van",
-                                      "la", "le", "du", "for", NULL};
 
-static bool month_or_day(const char *s)
+static bool month_or_day(const fwork *w, size_t i)
 {
-    return index_of(s, MONTHS) >= 0 || index_of(s, WEEKDAYS) >= 0;
+    return fwc(w, i, CD_FW_MONTH | CD_FW_WEEKDAY);
 }
 
 /* Matching form of an entity: words joined by one space, hyphens and
@@ -671,7 +657,7 @@ static void find_entities(fwork *w, factvec *out)
                 continue;
             }
             /* "Jong-un", "Ministry of Defense" */
-            if (b > a && (fis(w, b, "-") || (fword(w, b) && index_of(fn(w, b), CONNECT) >= 0)) &&
+            if (b > a && (fis(w, b, "-") || fwc(w, b, CD_FW_CONNECT)) &&
                 fword(w, b + 1) && (fcap(w, b + 1) || fis(w, b, "-")) && !w->used[b + 1]) {
                 b += 2;
                 continue;
@@ -680,14 +666,14 @@ static void find_entities(fwork *w, factvec *out)
         }
         size_t next = b;
         /* leading stop words and titles are not the name */
-        while (a < b && (cd_features_is_stop(fn(w, a)) || index_of(fn(w, a), TITLES) >= 0 ||
-                         month_or_day(fn(w, a))))
+        while (a < b && (cd_features_is_stop(fn(w, a)) || fwc(w, a, CD_FW_TITLE) ||
+                         month_or_day(w, a)))
             a++;
-        while (b > a && (month_or_day(fn(w, b - 1)) || fis(w, b - 1, "-")))
+        while (b > a && (month_or_day(w, b - 1) || fis(w, b - 1, "-")))
             b--;
         /* "Russian President Vladimir Putin": the name follows the last title */
         for (size_t k = b; k > a + 1; k--)
-            if (fword(w, k - 2) && index_of(fn(w, k - 2), TITLES) >= 0) {
+            if (fwc(w, k - 2, CD_FW_TITLE)) {
                 a = k - 1;
                 break;
             }
@@ -747,10 +733,14 @@ void cd_facts_find(cd_arena *arena, const char *text, const cd_token *toks, size
                    cd_frame_ctx *ctx, cd_sentence_info *out)
 {
     bool stack[256];
+    const cd_factword *fstack[256];
     bool *used = n <= 256 ? stack : cd_xmalloc(n);
-    if (n)
-        memset(used, 0, n * sizeof *used);
-    fwork w = {arena, text, toks, n, ctx, used, 0, 0, 0};
+    const cd_factword **fws = n <= 256 ? fstack : cd_xmalloc(n * sizeof *fws);
+    for (size_t i = 0; i < n; i++) {
+        used[i] = false;
+        fws[i] = toks[i].form->kind == CD_TOK_WORD ? factword(toks[i].form->norm) : NULL;
+    }
+    fwork w = {arena, text, toks, n, ctx, used, fws, 0, 0, 0};
     if (ctx && ctx->published) {
         int y, m, d;
         if (sscanf(ctx->published, "%4d-%2d-%2d", &y, &m, &d) == 3 && y > 0 && m >= 1 &&
@@ -773,4 +763,6 @@ void cd_facts_find(cd_arena *arena, const char *text, const cd_token *toks, size
     out->entities = finish(arena, fv, &out->n_entities);
     if (used != stack)
         free(used);
+    if (fws != fstack)
+        free(fws);
 }

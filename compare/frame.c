@@ -18,7 +18,8 @@ static int key_cmp(const char *key, const char *w)
 /* Index of the first entry whose key is >= w. */
 static size_t lower_bound(const char *w)
 {
-    size_t lo = 0, hi = cd_lexicon_count;
+    unsigned char c = (unsigned char)w[0];
+    size_t lo = cd_lexicon_first[c], hi = cd_lexicon_first[c + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (key_cmp(cd_lexicon[mid].key, w) < 0)
@@ -57,9 +58,12 @@ static size_t match_key(const char *key, const cd_token *toks, size_t n, size_t 
     return k - i;
 }
 
-const cd_lex_entry *cd_lex_match(const cd_token *toks, size_t n, size_t i, size_t *len)
+/* The longest entry at toks[i] and (in *word) the entry for the word alone. */
+static const cd_lex_entry *lex_match2(const cd_token *toks, size_t n, size_t i, size_t *len,
+                                      const cd_lex_entry **word)
 {
     *len = 0;
+    *word = NULL;
     if (i >= n || toks[i].form->kind == CD_TOK_NUMBER)
         return NULL;
     const char *w = toks[i].form->norm;
@@ -69,6 +73,14 @@ const cd_lex_entry *cd_lex_match(const cd_token *toks, size_t n, size_t i, size_
         const char *key = cd_lexicon[k].key;
         if (strncmp(key, w, wl) != 0 || (key[wl] != '\0' && key[wl] != ' '))
             break;
+        if (key[wl] == '\0') {
+            *word = &cd_lexicon[k];
+            if (!best) {
+                best = *word;
+                *len = 1;
+            }
+            continue;
+        }
         size_t m = match_key(key, toks, n, i);
         if (m > *len) {
             *len = m;
@@ -76,6 +88,12 @@ const cd_lex_entry *cd_lex_match(const cd_token *toks, size_t n, size_t i, size_
         }
     }
     return best;
+}
+
+const cd_lex_entry *cd_lex_match(const cd_token *toks, size_t n, size_t i, size_t *len)
+{
+    const cd_lex_entry *word;
+    return lex_match2(toks, n, i, len, &word);
 }
 
 /* ---------------------------------------------------------- word sets */
@@ -155,6 +173,7 @@ static const char *const CLAIM_NOT_SAY[] = {
 
 typedef struct {
     const cd_lex_entry *lex; /* the longest lexicon entry starting here */
+    const cd_lex_entry *word; /* the entry of this word alone */
     uint8_t lex_len;
     bool inq;                /* inside a quotation */
 } tokinfo;
@@ -193,17 +212,13 @@ static bool word_in(const work *w, size_t i, const char *const *set)
 
 static uint16_t flags_at(const work *w, size_t i)
 {
-    return i < w->n && w->ti[i].lex && w->ti[i].lex_len == 1 ? w->ti[i].lex->flags : 0;
+    return i < w->n && w->ti[i].word ? w->ti[i].word->flags : 0;
 }
 
 /* flags of the single-word entry for token i (even where a longer entry starts) */
 static const cd_lex_entry *word_entry(const work *w, size_t i)
 {
-    if (!is_word(w, i))
-        return NULL;
-    if (w->ti[i].lex && w->ti[i].lex_len == 1)
-        return w->ti[i].lex;
-    return cd_lex_find(nm(w, i));
+    return is_word(w, i) ? w->ti[i].word : NULL;
 }
 
 static bool capitalised(const work *w, size_t i)
@@ -230,12 +245,6 @@ static bool ends_with(const char *s, const char *suf)
 {
     size_t a = strlen(s), b = strlen(suf);
     return a >= b && memcmp(s + a - b, suf, b) == 0;
-}
-
-static bool is_negation_norm(const char *s)
-{
-    const cd_lex_entry *e = cd_lex_find(s);
-    return (e && (e->flags & CD_LEX_NEGATION)) || ends_with(s, "n't");
 }
 
 /* ----------------------------------------------------------- marks */
@@ -974,7 +983,7 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
 
     for (size_t i = 0; i < n; i++) {
         size_t len;
-        const cd_lex_entry *e = cd_lex_match(toks, n, i, &len);
+        const cd_lex_entry *e = lex_match2(toks, n, i, &len, &ti[i].word);
         ti[i].lex = e;
         ti[i].lex_len = (uint8_t)(len > 255 ? 255 : len);
     }
@@ -1054,7 +1063,8 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
     for (size_t i = 0; i < n; i++) {
         const cd_lex_entry *e = ti[i].lex;
         size_t len = ti[i].lex_len;
-        if (is_word(&w, i) && is_negation_norm(nm(&w, i))) {
+        if (is_word(&w, i) && ((ti[i].word && (ti[i].word->flags & CD_LEX_NEGATION)) ||
+                               ends_with(nm(&w, i), "n't"))) {
             add_mark(&w, negs, i, 1, nm(&w, i));
             const char *ng = nm(&w, i);
             bool det = strcmp(ng, "no") == 0 &&

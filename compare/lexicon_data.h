@@ -33,5 +33,24 @@ typedef struct {
 
 extern const cd_lex_entry cd_lexicon[]; /* sorted by key (strcmp) */
 extern const size_t cd_lexicon_count;
+/* Entries whose key starts with byte b: [cd_lexicon_first[b], cd_lexicon_first[b + 1]). */
+extern const unsigned short cd_lexicon_first[257];
+
+/* Words of dates, numbers and names for compare/facts.c (factwords.tsv). */
+enum {
+    CD_FW_MONTH = 1 << 0, CD_FW_ABBR = 1 << 1, CD_FW_WEEKDAY = 1 << 2, CD_FW_SMALL = 1 << 3,
+    CD_FW_TENS = 1 << 4, CD_FW_MAGNITUDE = 1 << 5, CD_FW_MAGNITUDES = 1 << 6,
+    CD_FW_RELDAY = 1 << 7, CD_FW_WHICH = 1 << 8, CD_FW_UNIT = 1 << 9, CD_FW_TITLE = 1 << 10,
+    CD_FW_CONNECT = 1 << 11, CD_FW_MONTHCTX = 1 << 12
+};
+
+typedef struct {
+    const char *word;
+    uint16_t cls;  /* CD_FW_* or-ed */
+    int16_t value; /* month, weekday, number, power of ten, day offset or index */
+} cd_factword;
+
+extern const cd_factword cd_factwords[]; /* sorted by word (strcmp) */
+extern const size_t cd_factword_count;
 
 #endif

@@ -7,12 +7,14 @@
  *     the bare word-list baseline) occurs in the sentence, else "-".
  *   bench_frame_sample --doc FILE...   every sentence of each text file,
  *     analysed in context, with its framing, attribution, quotes and facts.
+ *   bench_frame_sample --time FILE...  the time of cd_analyse alone (best of 3).
  */
 #include "compare.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static char **phrases;
 static size_t n_phrases;
@@ -81,40 +83,85 @@ static void put_facts(const char *label, const cd_fact *f, size_t n)
         printf("  %s: %s = %s\n", label, f[i].text, f[i].value);
 }
 
+/* A text file as a document: paragraphs split at blank lines, analysed
+ * (segmented and tokenised). NULL when the file cannot be read. */
+static cd_doc *load_doc(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "bench_frame_sample: error: %s: cannot open\n", path);
+        return NULL;
+    }
+    cd_buf raw = {0}, text = {0};
+    char chunk[65536];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+        cd_buf_append(&raw, chunk, k);
+    fclose(f);
+    cd_decode_info info;
+    cd_text_decode(raw.data ? raw.data : "", raw.len, &text, &info);
+    cd_doc *doc = cd_doc_new(path);
+    /* paragraphs: blank-line separated */
+    const char *s = text.data ? text.data : "";
+    size_t len = text.len, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        bool blank = i == len || (s[i] == '\n' && i + 1 < len && s[i + 1] == '\n');
+        if (!blank)
+            continue;
+        size_t e = i;
+        while (start < e && (s[start] == '\n' || s[start] == ' '))
+            start++;
+        if (e > start)
+            cd_doc_add_paragraph(doc, s + start, e - start, CD_PARA_BODY, 0);
+        start = i + 1;
+    }
+    if (getenv("PUBLISHED"))
+        cd_doc_set_published(doc, getenv("PUBLISHED"));
+    cd_doc_analyse(doc, 0);
+    cd_buf_free(&raw);
+    cd_buf_free(&text);
+    return doc;
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Time cd_analyse alone (best of three) on each file. */
+static int run_time(int argc, char **argv)
+{
+    for (int a = 2; a < argc; a++) {
+        cd_doc *doc = load_doc(argv[a]);
+        if (!doc)
+            return 2;
+        size_t len;
+        cd_doc_text(doc, &len);
+        double best = 1e30;
+        for (int r = 0; r < 3; r++) {
+            double t0 = now();
+            cd_analysis *an = cd_analyse(doc);
+            double t = now() - t0;
+            cd_analysis_free(an);
+            if (t < best)
+                best = t;
+        }
+        size_t ns = cd_doc_sentence_count(doc);
+        printf("%s: %zu sentences, %.1f MB, cd_analyse %.3f s: %.0f sentences/s, %.1f MB/s\n",
+               argv[a], ns, len / 1e6, best, ns / best, len / 1e6 / best);
+        cd_doc_free(doc);
+    }
+    return 0;
+}
+
 static int run_docs(int argc, char **argv)
 {
     for (int a = 2; a < argc; a++) {
-        FILE *f = fopen(argv[a], "rb");
-        if (!f) {
-            fprintf(stderr, "bench_frame_sample: error: %s: cannot open\n", argv[a]);
+        cd_doc *doc = load_doc(argv[a]);
+        if (!doc)
             return 2;
-        }
-        cd_buf raw = {0}, text = {0};
-        char chunk[4096];
-        size_t k;
-        while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-            cd_buf_append(&raw, chunk, k);
-        fclose(f);
-        cd_decode_info info;
-        cd_text_decode(raw.data ? raw.data : "", raw.len, &text, &info);
-        cd_doc *doc = cd_doc_new(argv[a]);
-        /* paragraphs: blank-line separated */
-        const char *s = text.data ? text.data : "";
-        size_t len = text.len, start = 0;
-        for (size_t i = 0; i <= len; i++) {
-            bool blank = i == len || (s[i] == '\n' && i + 1 < len && s[i + 1] == '\n');
-            if (!blank)
-                continue;
-            size_t e = i;
-            while (start < e && (s[start] == '\n' || s[start] == ' '))
-                start++;
-            if (e > start)
-                cd_doc_add_paragraph(doc, s + start, e - start, CD_PARA_BODY, 0);
-            start = i + 1;
-        }
-        if (getenv("PUBLISHED"))
-            cd_doc_set_published(doc, getenv("PUBLISHED"));
-        cd_doc_analyse(doc, 0);
         cd_analysis *an = cd_analyse(doc);
         const char *dt = cd_doc_text(doc, NULL);
         printf("==> %s <==\n", argv[a]);
@@ -142,8 +189,6 @@ static int run_docs(int argc, char **argv)
         }
         cd_analysis_free(an);
         cd_doc_free(doc);
-        cd_buf_free(&raw);
-        cd_buf_free(&text);
     }
     return 0;
 }
@@ -152,6 +197,8 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "--doc") == 0)
         return run_docs(argc, argv);
+    if (argc >= 2 && strcmp(argv[1], "--time") == 0)
+        return run_time(argc, argv);
     if (argc != 2) {
         fputs("usage: bench_frame_sample HEDGES.txt < sample.tsv\n"
               "       bench_frame_sample --doc FILE...\n", stderr);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate data/lexicons/lexicons.c from ../shared/lexicons and the
 hand-written lists in data/lexicons/ (verbs.tsv, frames.tsv, loaded.txt,
-not_loaded.txt, hedges_keep.txt).
+not_loaded.txt, hedges_keep.txt, factwords.tsv).
 
 Usage: python3 data/lexicons/gen_lexicons.py [SHARED_LEXICONS_DIR] > data/lexicons/lexicons.c
 """
@@ -156,4 +156,34 @@ for k in keys:
     lemma, fl, val = entries[k]
     out.write('    {%s, %s, %s, %d, %d},\n' % (cstr(k), cstr(lemma), flag_expr(fl), val,
                                             len(k.split(' '))))
+out.write('};\n')
+# the fact finder's words: one entry per word, classes or-ed, one value
+FCLASS = dict(month=1, abbr=2, weekday=4, small=8, tens=16, magnitude=32, magnitudes=64,
+              relday=128, which=256, unit=512, title=1024, connect=2048, monthctx=4096)
+fwords = {}
+for ln in lines(os.path.join(HERE, 'factwords.tsv')):
+    cls, word, val = ln.split('\t')
+    e = fwords.setdefault(word, [0, 0])
+    if e[0] & ~(FCLASS['monthctx'] | FCLASS['connect'] | FCLASS['title']) and \
+            FCLASS[cls] & ~(FCLASS['monthctx'] | FCLASS['connect'] | FCLASS['title']) and \
+            e[1] != int(val):
+        sys.exit('factwords.tsv: %s has two values' % word)
+    e[0] |= FCLASS[cls]
+    if FCLASS[cls] & ~(FCLASS['monthctx'] | FCLASS['connect'] | FCLASS['title']):
+        e[1] = int(val)
+fkeys = sorted(fwords, key=lambda s: s.encode('utf-8'))
+out.write('\nconst size_t cd_factword_count = %d;\n' % len(fkeys))
+out.write('const cd_factword cd_factwords[] = {\n')
+for k in fkeys:
+    out.write('    {%s, %d, %d},\n' % (cstr(k), fwords[k][0], fwords[k][1]))
+out.write('};\n')
+
+# first-byte index: entries whose key starts with byte b are [first[b], first[b + 1])
+first = [0] * 257
+for b in range(256):
+    first[b] = next((i for i, k in enumerate(keys) if k.encode('utf-8')[0] >= b), len(keys))
+first[256] = len(keys)
+out.write('const unsigned short cd_lexicon_first[257] = {\n')
+for i in range(0, 257, 16):
+    out.write('    ' + ', '.join(str(x) for x in first[i:i + 16]) + ',\n')
 out.write('};\n')
