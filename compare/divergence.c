@@ -493,6 +493,22 @@ static bool has_own_hedge(const cd_sentence_info *in)
     return false;
 }
 
+/* Every hedge of a outside quotes is among b's (by matching form). */
+static bool same_hedges(const cd_sentence_info *a, const cd_sentence_info *b)
+{
+    for (size_t i = 0; i < a->n_hedges; i++) {
+        if (a->hedges[i].in_quote)
+            continue;
+        bool found = false;
+        for (size_t k = 0; k < b->n_hedges && !found; k++)
+            found = !b->hedges[k].in_quote && a->hedges[i].norm && b->hedges[k].norm &&
+                    strcmp(a->hedges[i].norm, b->hedges[k].norm) == 0;
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
 /* "may", "reportedly": the hedges outside quotes, quoted and joined. */
 static void put_hedges(cd_buf *b, const cd_sentence_info *in)
 {
@@ -527,7 +543,7 @@ static void framing(ctx *c)
     bool differ = false;
     for (size_t j = 1; j < c->n; j++) {
         const cd_sentence_info *a = info_of(&c->m[0]), *b = info_of(&c->m[j]);
-        if (a->framing != b->framing || has_own_hedge(a) != has_own_hedge(b))
+        if (a->framing != b->framing || !same_hedges(a, b) || !same_hedges(b, a))
             differ = true;
     }
     if (!differ)
@@ -801,9 +817,11 @@ static bool same_number(const cd_fact *a, const cd_fact *b)
 }
 
 /* x and y may be the same figure written with different precision: the
- * coarser is the finer rounded, and they differ by at most 2 % ("$114
- * million" / "$114.3 million", "770" / "767"); or one is marked approximate
- * and they differ by at most 10 % ("about $220,000" / "$213,000"). */
+ * coarser is the finer rounded or cut (they differ by at most one unit of
+ * the coarser's last digit) and by at most 2 % ("$114 million" / "$114.3
+ * million", "770" / "767", "$4.7 billion" / "$4.62 billion"); or one is
+ * marked approximate and they differ by at most 10 % ("about $220,000" /
+ * "$213,000"). */
 static bool rounding_agrees(const cd_member *mx, const cd_fact *fx, const cd_member *my,
                             const cd_fact *fy)
 {
@@ -812,7 +830,7 @@ static bool rounding_agrees(const cd_member *mx, const cd_fact *fx, const cd_mem
         return false;
     double d = fabs(x - y), big = fmax(fabs(x), fabs(y));
     double p = fmax(precision_of(x), precision_of(y));
-    if (d <= p / 2 + 1e-9 * big && d <= 0.02 * big)
+    if (d <= p + 1e-9 * big && d <= 0.02 * big)
         return true;
     return d <= 0.1 * big && (approximate(mx, fx) || approximate(my, fy));
 }
@@ -881,9 +899,28 @@ static int date_class(const char *v)
     return 4;
 }
 
+/* A decade value ("1980s") as its first year, else 0. */
+static int decade_of(const char *v)
+{
+    if (!v || strlen(v) != 5 || v[4] != 's' || v[3] != '0')
+        return 0;
+    for (int i = 0; i < 4; i++)
+        if (!isdigit((unsigned char)v[i]))
+            return 0;
+    return (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10;
+}
+
 static bool same_date(const cd_fact *a, const cd_fact *b)
 {
     int y1, m1, d1, y2, m2, d2;
+    int da = decade_of(a->value), db = decade_of(b->value);
+    if (da || db) { /* "1985" falls in "the 1980s" */
+        int other = 0, m, d;
+        if (da && db)
+            return da == db;
+        date_parts(da ? b->value : a->value, &other, &m, &d);
+        return !other || other / 10 * 10 == (da ? da : db);
+    }
     if (date_parts(a->value, &y1, &m1, &d1) && date_parts(b->value, &y2, &m2, &d2))
         return (!y1 || !y2 || y1 == y2) && (!m1 || !m2 || m1 == m2) && (!d1 || !d2 || d1 == d2);
     const char *x = a->value ? a->value : "", *y = b->value ? b->value : "";
@@ -974,13 +1011,123 @@ static bool has_words(const char *hay, const char *needle)
     return false;
 }
 
+/* Names of a few countries most often in the news, their demonyms, short
+ * forms and capitals used as metonyms ("Washington" for the United States):
+ * one group per line. Matching forms, letters and spaces only. */
+static const char *const country_names[][9] = {
+    {"us", "usa", "united states", "america", "american", "americans", "washington", NULL},
+    {"uk", "britain", "great britain", "british", "united kingdom", "london", NULL},
+    {"china", "chinese", "beijing", "prc", "peoples republic of china", NULL},
+    {"russia", "russian", "russians", "moscow", "kremlin", "russian federation", NULL},
+    {"north korea", "north korean", "north koreans", "pyongyang", "dprk", NULL},
+    {"south korea", "south korean", "south koreans", "seoul", NULL},
+    {"japan", "japanese", "tokyo", NULL},
+    {"france", "french", "paris", NULL},
+    {"germany", "german", "germans", "berlin", NULL},
+    {"israel", "israeli", "israelis", NULL},
+    {"iran", "iranian", "iranians", "tehran", NULL},
+    {"iraq", "iraqi", "iraqis", "baghdad", NULL},
+    {"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", NULL},
+    {"eu", "european union", "brussels", NULL},
+    {"un", "united nations", NULL},
+};
+
+/* s folded for name comparison: letters, digits and single spaces. */
+static size_t name_key(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    bool sp = false;
+    for (; *s && n + 2 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c) || c >= 0x80) {
+            if (sp && n)
+                out[n++] = ' ';
+            sp = false;
+            out[n++] = (char)c;
+        } else if (c == ' ' || c == '-')
+            sp = true;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static int country_of(const char *key)
+{
+    for (size_t g = 0; g < sizeof country_names / sizeof *country_names; g++)
+        for (size_t k = 0; country_names[g][k]; k++)
+            if (strcmp(key, country_names[g][k]) == 0)
+                return (int)g;
+    return -1;
+}
+
+/* Levenshtein distance of a[0..n) and b[0..m), both at most 64 bytes. */
+static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+    size_t row[65];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+/* Two spellings of one name: "Qaeda" / "Qaida", "Chrétien" / "Chretien"
+ * (at most one edit per four letters), or a demonym, plural or prefixed
+ * form of it ("Iraq" / "Iraqis", "Stake" / "AtStake": four or more letters
+ * at the start or end of the other, at most three more). */
+static bool spelled_alike(const char *x, const char *y)
+{
+    size_t n = strlen(x), m = strlen(y);
+    if (n > m) {
+        const char *t = x;
+        x = y, y = t;
+        size_t k = n;
+        n = m, m = k;
+    }
+    if (n < 4 || m > 64)
+        return false;
+    if ((strncmp(x, y, n) == 0 || strcmp(y + (m - n), x) == 0) && m - n <= 3)
+        return true; /* "Iraq" / "Iraqis", "Stake" / "AtStake" */
+    return edit_distance(x, n, y, m) <= n / 4;
+}
+
+/* The last word of a name key. */
+static const char *last_word(const char *key)
+{
+    const char *p = strrchr(key, ' ');
+    return p ? p + 1 : key;
+}
+
 /* One name for the same entity: equal, one inside the other as whole words
- * ("Kim" / "Kim Jong Un"), or an acronym of the other ("US" / "United States"). */
+ * ("Kim" / "Kim Jong Un"), an acronym of the other ("US" / "United
+ * States"), one country under two of its names ("British" / "UK"), or two
+ * spellings of one name (spelled_alike, on the whole names or their last
+ * words: "Sean Sundwell" / "Sundwall"). */
 static bool same_entity(const cd_fact *a, const cd_fact *b)
 {
     const char *x = a->value ? a->value : "", *y = b->value ? b->value : "";
-    return strcmp(x, y) == 0 || has_words(y, x) || has_words(x, y) || is_acronym_of(x, y) ||
-           is_acronym_of(y, x);
+    if (strcmp(x, y) == 0 || has_words(y, x) || has_words(x, y) || is_acronym_of(x, y) ||
+        is_acronym_of(y, x))
+        return true;
+    char kx[128], ky[128];
+    name_key(x, kx, sizeof kx);
+    name_key(y, ky, sizeof ky);
+    int cx = country_of(kx);
+    if (cx >= 0 && cx == country_of(ky))
+        return true;
+    return spelled_alike(kx, ky) || spelled_alike(last_word(kx), last_word(ky));
 }
 
 /* The change hunk of ops (a against b) that holds a's span, as the range
@@ -1026,10 +1173,14 @@ static const cd_fact *facts(const cd_sentence_info *in, fact_sort s, size_t *n)
     return s == F_NUMBER ? in->numbers : s == F_DATE ? in->dates : in->entities;
 }
 
-static bool fact_matched(fact_sort s, const cd_fact *x, const cd_fact *ys, size_t ny)
+/* x (of member mx) is stated by my too: the same, or for numbers the same
+ * figure rounded ("$28" / "$28.20"). */
+static bool fact_matched(fact_sort s, const cd_member *mx, const cd_fact *x, const cd_member *my,
+                         const cd_fact *ys, size_t ny)
 {
     for (size_t k = 0; k < ny; k++)
-        if (s == F_NUMBER ? same_number(x, &ys[k])
+        if (s == F_NUMBER ? same_number(x, &ys[k]) || (unit_compatible(x, &ys[k], false) &&
+                                                       rounding_agrees(mx, x, my, &ys[k]))
                           : s == F_DATE ? same_date(x, &ys[k]) : same_entity(x, &ys[k]))
             return true;
     return false;
@@ -1046,6 +1197,10 @@ static bool conflict(ctx *c, fact_sort s, size_t i, const cd_fact *x, size_t j, 
         return unit_compatible(x, y, colocated) && !rounding_agrees(&c->m[i], x, &c->m[j], y);
     if (s == F_DATE)
         return date_conflict(x, y);
+    char kx[8], ky[8];
+    if (name_key(x->value ? x->value : "", kx, sizeof kx) < 2 ||
+        name_key(y->value ? y->value : "", ky, sizeof ky) < 2)
+        return false; /* "S" and "P" of "S&P": too short to be a name */
     /* entity: neither mentioned by the other at all, each standing in the
      * other's place in a small change ("Obama met" / "Clinton met", not
      * "Lieberman said" / "the Connecticut Democrat told a news conference") */
@@ -1076,12 +1231,12 @@ static void fact_divergence(ctx *c, fact_sort s)
             cd_diff_op *ops = NULL;
             size_t nops = cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops);
             for (size_t a = 0; a < nx; a++) {
-                if (fact_matched(s, &xs[a], ys, ny))
+                if (fact_matched(s, &c->m[i], &xs[a], &c->m[j], ys, ny))
                     continue;
                 cd_range ra = {0, 0}, rb = {0, 0};
                 bool in_hunk = hunk_of(ops, nops, xs[a].span, false, &ra, &rb);
                 for (size_t b = 0; b < ny; b++) {
-                    bool y_unmatched = !fact_matched(s, &ys[b], xs, nx);
+                    bool y_unmatched = !fact_matched(s, &c->m[j], &ys[b], &c->m[i], xs, nx);
                     bool colocated = in_hunk && overlaps(rb, ys[b].span);
                     if ((y_unmatched || colocated) &&
                         conflict(c, s, i, &xs[a], j, &ys[b], y_unmatched, colocated, ra, rb))
@@ -1165,11 +1320,58 @@ static bool has_negative_word(const cd_member *m, cd_range r)
             if (strncmp(w, negative_words[k], n) == 0 && (n > 3 || strlen(w) == n))
                 return true;
         }
+        /* un- adjectives: "unknown", "unable", "unlikely" (not "under", "united") */
+        static const char *const not_un[] = {"under", "until", "unit", "union", "univers", "uniq",
+                                             "uniform", "unveil", "unanim"};
+        if (strncmp(w, "un", 2) == 0 && strlen(w) >= 6) {
+            bool plain = true;
+            for (size_t k = 0; k < sizeof not_un / sizeof *not_un; k++)
+                if (strncmp(w, not_un[k], strlen(not_un[k])) == 0)
+                    plain = false;
+            if (plain)
+                return true;
+        }
     }
     return false;
 }
 
 /* A negation of member i that sits where the diff against j changed. */
+/* Negation marks that negate the claim: not part of a compound
+ * ("do-not-call"), not an idiom that adds rather than negates ("not only",
+ * "not surprisingly", "nothing but", "no doubt"), and "nor" counted with
+ * its "neither". */
+static bool real_negation(const cd_member *m, const cd_mark *k)
+{
+    static const char *const idioms[] = {"only", "just", "surprisingly", "least", "but",
+                                         "doubt", "matter", "merely"};
+    const char *t = m->text;
+    if (!k->norm || strcmp(k->norm, "nor") == 0)
+        return false;
+    if ((k->span.start > m->range.start && t[k->span.start - 1] == '-') ||
+        (k->span.end < m->range.end && t[k->span.end] == '-'))
+        return false;
+    for (size_t i = 0; i + 1 < m->n_toks; i++) {
+        if (m->toks[i].start != k->span.start)
+            continue;
+        const cd_token *n = &m->toks[i + 1];
+        if (n->form && n->form->kind == CD_TOK_WORD)
+            for (size_t w = 0; w < sizeof idioms / sizeof *idioms; w++)
+                if (strcmp(n->form->norm, idioms[w]) == 0)
+                    return false;
+        break;
+    }
+    return true;
+}
+
+static size_t negation_count(const cd_member *m)
+{
+    const cd_sentence_info *in = info_of(m);
+    size_t n = 0;
+    for (size_t k = 0; k < in->n_negations; k++)
+        n += real_negation(m, &in->negations[k]);
+    return n;
+}
+
 static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
 {
     const cd_sentence_info *in = info_of(&c->m[i]);
@@ -1180,7 +1382,7 @@ static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
     for (size_t k = 0; k < in->n_negations; k++) {
         cd_range ra, rb;
         cd_range sp = in->negations[k].span;
-        if (!hunk_of(ops, n, sp, false, &ra, &rb))
+        if (!real_negation(&c->m[i], &in->negations[k]) || !hunk_of(ops, n, sp, false, &ra, &rb))
             continue;
         /* a small change only ("was signed" / "was not signed"), and not
          * one the other side words as a negative verb ("failed to") */
@@ -1200,7 +1402,7 @@ static void negation(ctx *c)
     const cd_mark **mark = cd_xcalloc(c->n, sizeof *mark);
     for (size_t i = 0; i < c->n; i++)
         for (size_t j = 0; j < c->n; j++) {
-            if (i == j || (info_of(&c->m[i])->n_negations & 1) == (info_of(&c->m[j])->n_negations & 1))
+            if (i == j || (negation_count(&c->m[i]) & 1) == (negation_count(&c->m[j]) & 1))
                 continue;
             const cd_mark *k = changed_negation(c, i, j);
             if (k && !mark[i])
@@ -1215,9 +1417,12 @@ static void negation(ctx *c)
         char **many = cd_arena_alloc(c->arena, c->n * sizeof *many);
         for (size_t i = 0; i < c->n; i++) {
             const cd_sentence_info *in = info_of(&c->m[i]);
-            bool neg = in->n_negations & 1;
+            bool neg = negation_count(&c->m[i]) & 1;
             if (neg) {
-                const cd_mark *k = mark[i] ? mark[i] : &in->negations[0];
+                const cd_mark *k = mark[i];
+                for (size_t q = 0; !k && q < in->n_negations; q++)
+                    if (real_negation(&c->m[i], &in->negations[q]))
+                        k = &in->negations[q];
                 cd_buf o = {0}, m = {0}, v = {0};
                 cd_buf_puts(&o, "negates it (");
                 put_quoted(&o, k->text, strlen(k->text));
@@ -1237,7 +1442,7 @@ static void negation(ctx *c)
         }
         bool *later = cd_xcalloc(c->n, 1);
         for (size_t i = 0; i < c->n; i++)
-            later[i] = !(info_of(&c->m[i])->n_negations & 1);
+            later[i] = !(negation_count(&c->m[i]) & 1);
         d->summary = group_summary(c, one, many, later);
         free(later);
     }

@@ -428,3 +428,172 @@ Test(divergence, kinds_come_in_order)
         cr_expect_gt(d[i].n_sides, 0);
     }
 }
+
+Test(divergence, rounded_and_approximate_figures_agree)
+{
+    const char *a = "The storm killed 767 people and cost $114.3 million.";
+    const char *b = "The storm killed about 770 people and cost $114 million.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_fact fa[2] = {fact(a, "767 people", "767 people", "people"),
+                     fact(a, "$114.3 million", "114300000 usd", "usd")};
+    cd_fact fb[2] = {fact(b, "770 people", "770 people", "people"),
+                     fact(b, "$114 million", "114000000 usd", "usd")};
+    ia.numbers = fa;
+    ia.n_numbers = 2;
+    ib.numbers = fb;
+    ib.n_numbers = 2;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_NUMBER));
+    /* 1,333 against 1,000 is no rounding */
+    fb[0].value = "1333 people";
+    fa[0].value = "1000 people";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect(find(d, n, CD_DIV_NUMBER));
+    /* different units are different quantities */
+    fb[0].unit = "homes";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_NUMBER));
+}
+
+Test(divergence, decades_and_partial_dates)
+{
+    const char *a = "The plant was built in 1985.";
+    const char *b = "The plant was built in the 1980s.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_fact fa = fact(a, "1985", "1985", NULL), fb = fact(b, "1980s", "1980s", NULL);
+    ia.dates = &fa;
+    ia.n_dates = 1;
+    ib.dates = &fb;
+    ib.n_dates = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_DATE));
+    fb.value = "1970s";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect(find(d, n, CD_DIV_DATE));
+    /* a month and day without a year against a full date of another day */
+    fa.value = "09-13";
+    fb.value = "2023-09-14";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect(find(d, n, CD_DIV_DATE));
+    fb.value = "2023-09-13";
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_DATE));
+    /* hostile values are total */
+    fa.value = "99999999999999999999-99999999999-";
+    fb.value = "-";
+    cd_diverge(arena, m, 2, &d);
+}
+
+Test(divergence, names_under_other_spellings_agree)
+{
+    static const char *const pairs[][2] = {
+        {"al qaeda", "al qaida"}, {"jean chrétien", "jean chretien"}, {"iraq", "iraqis"},
+        {"british", "uk"},        {"us", "united states"},           {"washington", "american"},
+        {"sean sundwell", "sundwall"},
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        const char *a = "Officials said Xxxx was behind it.";
+        const char *b = "Officials said Yyyy was behind it.";
+        cd_sentence_info ia, ib;
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_fact ea = fact(a, "Xxxx", pairs[k][0], NULL), eb = fact(b, "Yyyy", pairs[k][1], NULL);
+        ia.entities = &ea;
+        ia.n_entities = 1;
+        ib.entities = &eb;
+        ib.n_entities = 1;
+        cd_divergence *d;
+        size_t n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_ENTITY), "%s / %s", pairs[k][0], pairs[k][1]);
+        /* the control: two different names in the same place conflict */
+        eb.value = "bellweather";
+        n = cd_diverge(arena, m, 2, &d);
+        cr_expect(find(d, n, CD_DIV_ENTITY), "%s / bellweather", pairs[k][0]);
+    }
+}
+
+Test(divergence, negation_idioms_compounds_and_negative_verbs)
+{
+    cd_divergence *d;
+    size_t n;
+    cd_sentence_info ia, ib;
+    {
+        const char *a = "Not only is this the oldest known planet.";
+        const char *b = "Only this is the oldest known planet.";
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark k = mark(a, "Not", false);
+        k.norm = "not";
+        ia.negations = &k;
+        ia.n_negations = 1;
+        n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        const char *a = "The company broke the do-not-call rules.";
+        const char *b = "The company broke the call rules.";
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark k = mark(a, "not", false);
+        ia.negations = &k;
+        ia.n_negations = 1;
+        n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        const char *a = "United paid penalties for not meeting the targets.";
+        const char *b = "United paid penalties for failing to meet the targets.";
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark k = mark(a, "not", false);
+        ia.negations = &k;
+        ia.n_negations = 1;
+        n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        /* neither ... nor is one negation, as is not */
+        const char *a = "Merrill neither admitted nor denied wrongdoing.";
+        const char *b = "Merrill did not admit wrongdoing.";
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark ka[2] = {mark(a, "neither", false), mark(a, "nor", false)};
+        cd_mark kb = mark(b, "not", false);
+        ia.negations = ka;
+        ia.n_negations = 2;
+        ib.negations = &kb;
+        ib.n_negations = 1;
+        n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        /* a negation in a long rewritten stretch is no disagreement */
+        const char *a = "Hong Kong has not seen such a huge and angry protest since 1989.";
+        const char *b = "It was the biggest protest since 1989.";
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark k = mark(a, "not", false);
+        ia.negations = &k;
+        ia.n_negations = 1;
+        n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+}
+
+Test(divergence, hedges_differ_within_one_framing)
+{
+    const char *a = "The deficit is expected to top $500 billion.";
+    const char *b = "The deficit is reportedly expected to top $500 billion.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_mark ha = mark(a, "expected", false);
+    cd_mark hb[2] = {mark(b, "reportedly", false), mark(b, "expected", false)};
+    ia.framing = ib.framing = CD_FRAMING_HEDGED;
+    ia.hedges = &ha;
+    ia.n_hedges = 1;
+    ib.hedges = hb;
+    ib.n_hedges = 2;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_FRAMING);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "A hedges it (\"expected\"); B hedges it (\"reportedly\", \"expected\").");
+}
