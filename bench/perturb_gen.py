@@ -70,6 +70,11 @@ def p_number(s, n):
         plain = num.replace(",", "")
         if re.fullmatch(r"(19|20)\d\d", plain):
             continue  # a year: a date, not a number
+        if re.search(r"\b(" + MONTH_RE + r") $", s[:m.start()]) or \
+                re.match(r" (" + MONTH_RE + r")", s[m.end():]):
+            continue  # a day of the month: a date
+        if re.match(r"[:/]\d| \d+/\d", s[m.end():]) or s[m.start() - 1:m.start()] in ":/":
+            continue  # a time (2:05) or a fraction (1 5/8): not a plain number
         if "." in plain:
             dec = len(plain.split(".")[1])
             new = f"{float(plain) + 1.5:.{dec}f}"
@@ -175,8 +180,12 @@ def p_attribution(s, n):
 
 
 def p_quote(s, n):
-    m = re.search(r'"([^"]{12,})"', s)
-    if not m:
+    # an opening mark: an even number of marks before it (not the stretch
+    # between a closing and the next opening mark)
+    for m in re.finditer(r'"([^"]{12,})"', s):
+        if s.count('"', 0, m.start()) % 2 == 0:
+            break
+    else:
         return None
     inner, off = m.group(1), m.start(1)
     cands = [w for w in re.finditer(r"\b[a-z]{4,}\b", inner)
@@ -193,6 +202,8 @@ def p_quote(s, n):
 
 
 def p_loaded(s, n):
+    if s.count('"') % 2:
+        return None  # a quotation left open: where the outlet's voice is, is unclear
     for m in re.finditer(r"\b([Tt]he) ([a-z]{4,})\b", s):
         if s.count('"', 0, m.start()) % 2 == 0:  # the outlet's own voice, not a quotation
             break

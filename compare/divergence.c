@@ -372,16 +372,13 @@ static void quote(ctx *c)
 {
     size_t base = c->n;
     for (size_t i = 0; i < c->n && base == c->n; i++)
-        for (size_t q = 0; q < info_of(&c->m[i])->n_quotes; q++)
-            if (!info_of(&c->m[i])->quotes[q].scare)
-                base = i;
+        if (info_of(&c->m[i])->n_quotes)
+            base = i;
     if (base == c->n)
         return;
     const cd_sentence_info *bi = info_of(&c->m[base]);
     for (size_t q = 0; q < bi->n_quotes; q++) {
         const cd_quote *bq = &bi->quotes[q];
-        if (bq->scare)
-            continue;
         cd_member qa = sub_member(&c->m[base], bq->span);
         cd_divergence *d = NULL;
         bool unquoted = false;
@@ -396,8 +393,6 @@ static void quote(ctx *c)
             cd_diff_op *best_ops = NULL;
             size_t best_n = 0;
             for (size_t r = 0; r < ji->n_quotes; r++) {
-                if (ji->quotes[r].scare)
-                    continue;
                 cd_member qb = sub_member(&c->m[j], ji->quotes[r].span);
                 cd_diff_op *ops;
                 size_t n = cd_wdiff(c->arena, &qa, &qb, &ops), wa, wb;
@@ -432,7 +427,11 @@ static void quote(ctx *c)
                 one[j] = steal(c, &b);
                 continue;
             }
-            /* no matching quote: the same words without quotation marks? */
+            /* no matching quote: the same words without quotation marks? (a
+             * scare quote is the outlet's own distance from a phrase, no
+             * quotation to give or paraphrase) */
+            if (bq->scare)
+                continue;
             cd_diff_op *ops;
             size_t n = cd_wdiff(c->arena, &qa, &c->m[j], &ops), wa;
             size_t sa = same_words(&qa, ops, n, &wa);
