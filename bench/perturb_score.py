@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Perturbation benchmark, scorer.
 
-usage: perturb_score.py PERTURB_TSV PERTURB_JSONL MSRP_TRAIN MSRP_JSONL
+usage: perturb_score.py PERTURB_TSV PERTURB_JSONL MSRP_TRAIN MSRP_JSONL [STS_JSONL]
 
 PERTURB_JSONL is `claimdiff pairs` run on PERTURB_TSV (ids "<kind>/<name>/<n>"),
 MSRP_JSONL the same command run on the MSRP training file. Prints, per
@@ -10,7 +10,9 @@ figure: the expected kind is among the pair's divergences), and pairs that
 also report a fact kind (number/date/entity/negation) other than the one
 planted; then, on the MSRP pairs labelled equivalent, the share with no fact
 divergence, over all of them and over those judged same claim (only those
-get divergences at all).
+get divergences at all). STS_JSONL, when given, is `claimdiff pairs` on the
+news pairs of STS-B (train, dev, test) with a gold score of 4.0 or more:
+the same share on pairs no divergence rule was written from.
 """
 import collections
 import json
@@ -35,7 +37,7 @@ def load(path):
 
 
 def main():
-    if len(sys.argv) != 5:
+    if len(sys.argv) not in (5, 6):
         sys.exit(__doc__)
     res = load(sys.argv[2])
     rows = collections.OrderedDict()
@@ -97,6 +99,20 @@ def main():
           f"{100.0 * clean_same / max(eq_same, 1):.1f} %")
     print("fact kinds named on equivalent pairs: " +
           ", ".join(f"{k} {by_kind[k]}" for k in sorted(FACT)))
+    if len(sys.argv) == 6:
+        n = same = clean = clean_same = 0
+        with open(sys.argv[5], encoding="utf-8") as f:
+            for line in f:
+                j = json.loads(line)
+                fact = {d["kind"] for d in j.get("divergences", [])} & FACT
+                n += 1
+                clean += not fact
+                if j["same_claim"]:
+                    same += 1
+                    clean_same += not fact
+        print(f"STS-B news pairs with gold >= 4.0: {n}; no fact divergence {clean}/{n} = "
+              f"{100.0 * clean / max(n, 1):.1f} %; judged same claim {same}, of them "
+              f"{clean_same} = {100.0 * clean_same / max(same, 1):.1f} %")
     for name, m in misses.items():  # a few misses per perturbation, for reading
         for pid, got in m[:5]:
             print(f"miss {pid}: {got}", file=sys.stderr)
