@@ -97,7 +97,8 @@ double cd_idf_weight(const cd_idf *idf, const char *stem);
 
 /* Similarity of two sentences in [0, 1], symmetric: IDF-weighted overlap of
  * stems plus evidence from shared numbers, entities and quotes, times a
- * length-ratio term; conflicting numbers lower it. idf may be NULL (every
+ * length-ratio term. Conflicting numbers do not lower it: they are a
+ * divergence within one claim, not another claim. idf may be NULL (every
  * stem weighs 1). Identical features with at least one word score 1; a side
  * with no word scores 0. */
 double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *idf);
