@@ -762,7 +762,11 @@ static bool try_verb(const work *w, size_t v, attribution *at)
         /* "Valeska Paris, an Australian woman, has claimed": the subject
          * stands before an apposition between commas */
         size_t c = prev - 1;
-        while (c > 0 && c + 14 > prev && !is_punct(w, c - 1, ",") && !w->ti[c - 1].inq)
+        while (c > 0 && c + 14 > prev && !w->ti[c - 1].inq &&
+               (!is_punct(w, c - 1, ",") ||
+                /* "dated Sept. 14, 2025,": the comma of a date is inside */
+                (c > 1 && c < prev && w->t[c - 2].form->kind == CD_TOK_NUMBER &&
+                 w->t[c].form->kind == CD_TOK_NUMBER)))
             c--;
         if (c == 0 || !is_punct(w, c - 1, ","))
             return false;

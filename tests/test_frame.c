@@ -568,3 +568,9 @@ Test(frame, not_clear_is_a_hedge_not_a_denial)
 {
     FRAMING(an("It's also not clear why the talks stalled."), "hedged");
 }
+
+Test(frame, apposition_with_a_date_inside)
+{
+    cd_sentence_info in = an("The report, dated Sept. 14, 2025, recommended lowering the reservoir.");
+    cr_assert_str_eq(in.attr_source, "The report");
+}
