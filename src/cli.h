@@ -35,6 +35,7 @@ typedef struct {
     bool show_dropped;
     cd_color color;
     bool exit_code;         /* --exit-code (or --fail-on) */
+    size_t max_pairs;       /* --max-pairs: candidate pairs scored by compare/check (0: default) */
     unsigned fail_on;       /* bit set of cd_div_kind; 0 = every kind */
     const char *claim;      /* check -c CLAIM */
     char **args;            /* positional arguments (not owned) */

@@ -34,7 +34,15 @@ int cd_cmd_compare(const cd_options *o)
             const char *outlet = set.docs[d] ? cd_doc_outlet(set.docs[d]) : NULL;
             names[d] = outlet && *outlet ? outlet : set.origins[d];
         }
-        cd_comparison *cmp = cd_compare((const cd_doc *const *)set.docs, names, set.n, NULL);
+        cd_align_opts ao = {.max_pairs = o->max_pairs};
+        cd_comparison *cmp = cd_compare((const cd_doc *const *)set.docs, names, set.n, &ao);
+        if (cmp->al->pairs_capped)
+            cd_warn(o, NULL,
+                    "candidate pairs capped at %zu: %zu candidate%s per sentence kept instead "
+                    "of %d, some claims may not align (--max-pairs raises the cap)",
+                    o->max_pairs ? o->max_pairs : (size_t)CD_ALIGN_MAX_PAIRS,
+                    cmp->al->candidates_kept, cmp->al->candidates_kept == 1 ? "" : "s",
+                    CD_ALIGN_MAX_CANDIDATES);
         cd_rep rep;
         cd_rep_init(&rep, o, &set, cmp);
         rc = cd_report_with(o, &set, failed, cd_report_writers, &rep);

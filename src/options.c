@@ -9,7 +9,7 @@
 #include <string.h>
 
 typedef enum {
-    OPT_ALLOW_PRIVATE, OPT_MAX_SOURCES, OPT_MAX_SENTENCES, OPT_MAX_DEPTH,
+    OPT_ALLOW_PRIVATE, OPT_MAX_SOURCES, OPT_MAX_SENTENCES, OPT_MAX_DEPTH, OPT_MAX_PAIRS,
     OPT_FORMAT, OPT_OUTPUT, OPT_LABEL, OPT_NO_CLEAN, OPT_MAX_BYTES,
     OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP, OPT_CACHE_DIR, OPT_OFFLINE,
     OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS, OPT_COLOR, OPT_EXIT_CODE, OPT_FAIL_ON, OPT_CLAIM
@@ -41,6 +41,9 @@ static const opt_row OPTIONS[] = {
      "keep the first N sentences of a source (default 20000)"},
     {OPT_MAX_SOURCES, 0, "max-sources", "N", CMD_ALL,
      "read at most N sources in one run (default 5000, at most 100000)"},
+    {OPT_MAX_PAIRS, 0, "max-pairs", "N", CMD_COMPARE,
+     "score at most N candidate sentence pairs; past it fewer candidates per sentence are kept, "
+     "with a warning (default 10000000)"},
     {OPT_MAX_DEPTH, 0, "max-depth", "N", CMD_ALL,
      "nesting allowed in HTML pages and JSON sources (default 256, 8 to 1024)"},
     {OPT_CACHE_DIR, 0, "cache-dir", "DIR", CMD_ALL,
@@ -202,6 +205,7 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
         break;
     case OPT_MAX_SENTENCES:
     case OPT_MAX_SOURCES:
+    case OPT_MAX_PAIRS:
     case OPT_MAX_DEPTH: {
         unsigned long lo = r->id == OPT_MAX_DEPTH ? 8 : 1;
         unsigned long hi = r->id == OPT_MAX_DEPTH     ? CD_MAX_DEPTH_LIMIT
@@ -213,7 +217,9 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
         if (!v || errno || *end || v < lo || v > hi)
             return cd_usage_error("--%s wants a number from %lu to %lu, got '%s'", r->long_name,
                                   lo, hi, val);
-        if (r->id == OPT_MAX_SENTENCES)
+        if (r->id == OPT_MAX_PAIRS)
+            o->max_pairs = v;
+        else if (r->id == OPT_MAX_SENTENCES)
             o->load.max_sentences = v;
         else if (r->id == OPT_MAX_SOURCES)
             o->load.max_sources = v;

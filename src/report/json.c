@@ -42,6 +42,11 @@ json_t *cd_rep_json_head(const cd_rep *r)
     json_object_set_new(params, "threshold", real4(CD_SAME_CLAIM_THRESHOLD));
     json_object_set_new(params, "hash_seed", json_integer(HASH_SEED));
     json_object_set_new(params, "max_candidates", json_integer(CD_ALIGN_MAX_CANDIDATES));
+    json_object_set_new(params, "candidates_kept", json_integer((json_int_t)al->candidates_kept));
+    json_object_set_new(params, "max_pairs",
+                        json_integer((json_int_t)(r->o->max_pairs ? r->o->max_pairs
+                                                                  : CD_ALIGN_MAX_PAIRS)));
+    json_object_set_new(params, "pairs_capped", json_boolean(al->pairs_capped));
     json_object_set_new(params, "min_idf", real4(CD_ALIGN_MIN_IDF));
     json_object_set_new(params, "max_postings", json_integer(CD_ALIGN_MAX_POSTINGS));
     json_object_set_new(params, "max_groups_per_sentence", json_integer(CD_ALIGN_MAX_GROUPS));
