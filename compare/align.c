@@ -137,6 +137,7 @@ typedef struct {
     double *scores;   /* per cands entry */
     size_t n_cands;
     double threshold;
+    double floor;     /* no pair in a group scores below this (CD_ALIGN_MIN_LINK) */
     bool *headline;   /* per sid: a title or heading, or a copy of one */
     cd_features *const *f; /* per sid */
     size_t kept;           /* candidates kept per sentence */
@@ -375,8 +376,13 @@ static bool try_extend(const run *r, groups *gs, size_t x, size_t y)
         if (group_has_doc(r, w, r->doc_of[y]))
             continue;
         bool ok = true;
-        for (size_t i = 0; i < w->members.n && ok; i++)
-            ok = pair_score(r, w->members.v[i], y) >= r->threshold;
+        double sum = 0;
+        for (size_t i = 0; i < w->members.n && ok; i++) {
+            double sc = pair_score(r, w->members.v[i], y);
+            ok = sc >= r->floor;
+            sum += sc;
+        }
+        ok = ok && sum >= r->threshold * (double)w->members.n;
         if (!ok || !may_join(r, gs, y, w->members.v, w->members.n))
             continue;
         add_member(gs, g, y);
@@ -385,17 +391,23 @@ static bool try_extend(const run *r, groups *gs, size_t x, size_t y)
     return false;
 }
 
-/* May groups g and h become one: no source in both, and every pair across
- * them at or above the threshold (complete linkage, as for one newcomer)? */
+/* May groups g and h become one: no source in both, every pair across them
+ * at or above the floor and their mean at or above the threshold (average
+ * linkage, as for one newcomer)? */
 static bool groups_link(const run *r, const wgroup *g, const wgroup *h)
 {
+    double sum = 0;
     for (size_t i = 0; i < g->members.n; i++)
         for (size_t j = 0; j < h->members.n; j++) {
             size_t x = g->members.v[i], y = h->members.v[j];
-            if (r->doc_of[x] == r->doc_of[y] || pair_score(r, x, y) < r->threshold)
+            if (r->doc_of[x] == r->doc_of[y])
                 return false;
+            double sc = pair_score(r, x, y);
+            if (sc < r->floor)
+                return false;
+            sum += sc;
         }
-    return true;
+    return sum >= r->threshold * (double)(g->members.n * h->members.n);
 }
 
 /* A pair whose ends already sit in two different groups: merge the groups
@@ -633,9 +645,12 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
         o.max_candidates = CD_ALIGN_MAX_CANDIDATES;
     if (!o.max_pairs)
         o.max_pairs = CD_ALIGN_MAX_PAIRS;
+    if (o.min_link <= 0)
+        o.min_link = CD_ALIGN_MIN_LINK;
 
     run r = {0};
     r.threshold = o.threshold;
+    r.floor = o.min_link < o.threshold ? o.min_link : o.threshold;
     r.n_docs = n;
     r.base = cd_xcalloc(n + 1, sizeof *r.base);
     for (size_t d = 0; d < n; d++)
@@ -694,18 +709,21 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
         out->members = cd_arena_alloc(al->arena, m->n * sizeof *out->members);
         out->score = 1.0;
         out->best = 0.0;
+        double sum = 0;
         out->cross_story = false;
         for (size_t i = 0; i < m->n; i++) {
             size_t s = m->v[i];
             out->members[i] = (cd_align_ref){r.doc_of[s], s - r.base[r.doc_of[s]]};
             for (size_t j = i + 1; j < m->n; j++) {
                 double sc = pair_score(&r, s, m->v[j]);
+                sum += sc;
                 if (sc < out->score)
                     out->score = sc;
                 if (sc > out->best)
                     out->best = sc;
             }
         }
+        out->mean = sum / ((double)m->n * (double)(m->n - 1) / 2.0);
         qsort(out->members, m->n, sizeof *out->members, cmp_ref_q);
         out->story = al->story_of[out->members[0].doc];
         for (size_t i = 1; i < m->n; i++)

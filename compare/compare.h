@@ -114,11 +114,13 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
 #define CD_ALIGN_MAX_CANDIDATES 50  /* candidates kept per sentence (best shared IDF) */
 #define CD_ALIGN_MAX_PAIRS 10000000 /* candidate pairs scored in one run (~240 MB) */
 #define CD_ALIGN_MAX_GROUPS 2       /* groups one sentence may join (two claims) */
+#define CD_ALIGN_MIN_LINK 0.40      /* no pair in a group scores below this */
 #define CD_ALIGN_STORY_MIN_GROUPS 2 /* groups two documents must share to be one story */
 #define CD_ALIGN_STORY_FRACTION 0.1 /* ... or this share of the smaller one's sentences */
 
 typedef struct {
     double threshold;      /* same-claim score; 0 = CD_SAME_CLAIM_THRESHOLD */
+    double min_link;       /* lowest pair score inside a group; 0 = CD_ALIGN_MIN_LINK */
     double min_idf;        /* 0 = CD_ALIGN_MIN_IDF */
     size_t max_postings;   /* 0 = CD_ALIGN_MAX_POSTINGS */
     size_t max_candidates; /* 0 = CD_ALIGN_MAX_CANDIDATES */
@@ -138,11 +140,13 @@ typedef struct {
 } cd_align_pair;
 
 /* A claim group: members sorted by (doc, sent), at most one per document;
- * every pair of members scores at or above the threshold. */
+ * average linkage: each member's mean score with the others it joined is at
+ * or above the threshold, and no pair of members scores below min_link. */
 typedef struct {
     cd_align_ref *members;
     size_t n_members;
     double score;      /* lowest pairwise score */
+    double mean;       /* mean pairwise score (at or above the threshold) */
     double best;       /* highest pairwise score */
     size_t story;      /* story of its first member */
     bool cross_story;  /* members from more than one story */

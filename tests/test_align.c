@@ -73,16 +73,20 @@ Test(align, group_invariants)
     for (size_t g = 0; g < al->n_groups; g++) {
         const cd_align_group *gr = &al->groups[g];
         cr_assert_geq(gr->n_members, 2);
-        cr_assert_geq(gr->score, CD_SAME_CLAIM_THRESHOLD);
-        cr_assert_geq(gr->best, gr->score);
+        /* average linkage: the mean pair at or above the threshold, none
+         * below the floor */
+        cr_assert_geq(gr->mean + 1e-12, CD_SAME_CLAIM_THRESHOLD);
+        cr_assert_geq(gr->score, CD_ALIGN_MIN_LINK);
+        cr_assert_geq(gr->best, gr->mean);
+        cr_assert_geq(gr->mean, gr->score);
         for (size_t i = 0; i < gr->n_members; i++)
             for (size_t j = i + 1; j < gr->n_members; j++) {
                 /* at most one sentence per source; members sorted */
                 cr_assert_lt(gr->members[i].doc, gr->members[j].doc, "group %zu", g);
-                /* complete linkage: every pair at or above the threshold */
+                /* a candidate pair inside a group is at or above the floor */
                 const cd_align_pair *p = find_pair(al, gr->members[i], gr->members[j]);
-                cr_assert(p, "group %zu: members %zu, %zu not a candidate", g, i, j);
-                cr_assert_geq(p->score, CD_SAME_CLAIM_THRESHOLD);
+                if (p)
+                    cr_assert_geq(p->score, CD_ALIGN_MIN_LINK);
             }
         if (g > 0) /* order: sources desc, then best desc */
             cr_assert(al->groups[g - 1].n_members > gr->n_members ||
