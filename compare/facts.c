@@ -437,7 +437,11 @@ static const char *unit_after(const fwork *w, size_t i, size_t *end)
             u = k + 1; /* "artillery shells" */
     }
     *end = u + 1;
-    return fn(w, u);
+    const char *un = fn(w, u);
+    size_t ul = strlen(un);
+    if (ul > 2 && strcmp(un + ul - 2, "'s") == 0)
+        return cd_arena_strndup(w->arena, un, ul - 2); /* "two country's" */
+    return un;
 }
 
 static void find_numbers(fwork *w, factvec *out)

@@ -830,6 +830,44 @@ static bool try_verb(const work *w, size_t v, attribution *at)
     return true;
 }
 
+/* A verb outside the lexicon that still introduces a quotation:
+ * 'Kim continued, "…"', '"…," one user quipped.' — a past form (-ed) with a
+ * subject, right before ", \"" or ": \"", or closing a sentence that opens
+ * with a quotation. The verb is recorded as written. */
+static bool try_quote_verb(const work *w, size_t v, attribution *at)
+{
+    if (!is_word(w, v) || w->ti[v].inq || !ends_with(nm(w, v), "ed") ||
+        (w->ti[v].word && (w->ti[v].word->flags & CD_LEX_REPORT)) || capitalised(w, v))
+        return false;
+    bool before = (is_punct(w, v + 1, ",") || is_punct(w, v + 1, ":")) &&
+                  is_punct(w, v + 2, "\"") && !w->ti[v + 2].inq && v + 3 < w->n &&
+                  w->ti[v + 3].inq;
+    size_t k = v + 1;
+    while (k < w->n && w->t[k].form->kind == CD_TOK_PUNCT && !is_punct(w, k, "\""))
+        k++;
+    bool after = k >= w->n && v > 0; /* the sentence ends here */
+    if (!before && !after)
+        return false;
+    size_t a, b;
+    subject_before(w, v, &a, &b);
+    if (a >= b || b - a > 6)
+        return false;
+    if (after) {
+        /* '"…," one user quipped.': the subject follows the closing mark */
+        if (a < 2 || !is_punct(w, a - 1, ",") || !w->ti[a - 2].inq)
+            if (!(a >= 1 && is_punct(w, a - 1, "\"") && a >= 2 && w->ti[a - 2].inq))
+                return false;
+    }
+    memset(at, 0, sizeof *at);
+    at->src_a = a;
+    at->src_b = b;
+    at->cue = copy_span(w, v, v + 1);
+    at->verb = nm(w, v);
+    at->cue_tok = v;
+    at->found = true;
+    return true;
+}
+
 /* "according to X" at i (the word "according"). */
 static bool try_according(const work *w, size_t i, attribution *at)
 {
@@ -1014,7 +1052,8 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
     for (size_t i = 0; i < n && n_cands < 8; i++) {
         if (ti[i].inq)
             continue;
-        if (try_according(&w, i, &cands[n_cands]) || try_verb(&w, i, &cands[n_cands]))
+        if (try_according(&w, i, &cands[n_cands]) || try_verb(&w, i, &cands[n_cands]) ||
+            try_quote_verb(&w, i, &cands[n_cands]))
             n_cands++;
     }
     size_t first_verb = SIZE_MAX;

@@ -223,3 +223,9 @@ Test(facts, hostile_inputs)
     cr_assert_leq(big.n_entities, 64);
     cd_buf_free(&b);
 }
+
+Test(facts, unit_without_possessive)
+{
+    cd_sentence_info in = an("It strengthens the two country's growing alliance.");
+    cr_assert_not_null(find(in.numbers, in.n_numbers, "2 country"));
+}

@@ -574,3 +574,17 @@ Test(frame, apposition_with_a_date_inside)
     cd_sentence_info in = an("The report, dated Sept. 14, 2025, recommended lowering the reservoir.");
     cr_assert_str_eq(in.attr_source, "The report");
 }
+
+Test(frame, unlisted_verb_introducing_a_quote)
+{
+    cd_sentence_info in = an("Kim continued, \"Russia is rising to the sacred struggle.\"");
+    FRAMING(in, "attributed");
+    cr_assert_str_eq(in.attr_source, "Kim");
+    cr_assert_str_eq(in.quotes[0].speaker, "Kim");
+    cd_sentence_info q = an("\"If we were any higher, we'd be North Dakota,\" one user quipped.");
+    FRAMING(q, "attributed");
+    cr_assert_str_eq(q.attr_source, "one user");
+    /* no quotation beside it: no attribution */
+    FRAMING(an("The search continued, and crews worked through the night."), "asserted");
+    FRAMING(an("The dam, which engineers inspected, failed."), "asserted");
+}
