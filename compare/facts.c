@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 /* ------------------------------------------------------------ helpers */
 
@@ -78,13 +77,7 @@ static bool fis(const fwork *w, size_t i, const char *s)
 
 static bool fcap(const fwork *w, size_t i)
 {
-    unsigned char c = (unsigned char)w->text[w->t[i].start];
-    if (c < 0x80)
-        return c >= 'A' && c <= 'Z';
-    uint32_t cp;
-    bool valid;
-    cd_utf8_decode((const unsigned char *)w->text + w->t[i].start, w->t[i].len, &cp, &valid);
-    return valid && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+    return cd_frame_capitalised(w->text, &w->t[i]);
 }
 
 static int index_of(const char *s, const char *const *set)

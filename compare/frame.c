@@ -10,11 +10,6 @@
 
 /* ------------------------------------------------------------- lexicon */
 
-static int key_cmp(const char *key, const char *w)
-{
-    return strcmp(key, w);
-}
-
 /* Index of the first entry whose key is >= w. */
 static size_t lower_bound(const char *w)
 {
@@ -22,7 +17,7 @@ static size_t lower_bound(const char *w)
     size_t lo = cd_lexicon_first[c], hi = cd_lexicon_first[c + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (key_cmp(cd_lexicon[mid].key, w) < 0)
+        if (strcmp(cd_lexicon[mid].key, w) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -58,8 +53,9 @@ static size_t match_key(const char *key, const cd_token *toks, size_t n, size_t 
     return k - i;
 }
 
-/* The longest entry at toks[i] and (in *word) the entry for the word alone. */
-static const cd_lex_entry *lex_match2(const cd_token *toks, size_t n, size_t i, size_t *len,
+/* The longest entry whose words match the matching forms of toks[i..n)
+ * (*len gets its length in tokens) and, in *word, the entry of the word alone. */
+static const cd_lex_entry *lex_match(const cd_token *toks, size_t n, size_t i, size_t *len,
                                       const cd_lex_entry **word)
 {
     *len = 0;
@@ -90,11 +86,6 @@ static const cd_lex_entry *lex_match2(const cd_token *toks, size_t n, size_t i, 
     return best;
 }
 
-const cd_lex_entry *cd_lex_match(const cd_token *toks, size_t n, size_t i, size_t *len)
-{
-    const cd_lex_entry *word;
-    return lex_match2(toks, n, i, len, &word);
-}
 
 /* ---------------------------------------------------------- word sets */
 
@@ -127,7 +118,7 @@ static const char *const SKIP_BEFORE_VERB[] = {
     "privately", "separately", "once", "often", "first", "last", "formally",
     "officially", "initially", "subsequently", "similarly", "simply", "flatly",
     "strongly", "vehemently", "quickly", "immediately", "openly", "explicitly",
-    "allegedly", "apparently", "reportedly", "personally", "directly", "long", NULL};
+    "allegedly", "apparently", "personally", "directly", "long", NULL};
 /* Words that end a subject noun phrase when walking back from a verb. */
 static const char *const BOUNDARY[] = {
     "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "as",
@@ -221,15 +212,20 @@ static const cd_lex_entry *word_entry(const work *w, size_t i)
     return is_word(w, i) ? w->ti[i].word : NULL;
 }
 
-static bool capitalised(const work *w, size_t i)
+bool cd_frame_capitalised(const char *text, const cd_token *t)
 {
-    unsigned char c = (unsigned char)w->text[w->t[i].start];
+    unsigned char c = (unsigned char)text[t->start];
     if (c < 0x80)
         return c >= 'A' && c <= 'Z';
     uint32_t cp;
     bool valid;
-    cd_utf8_decode((const unsigned char *)w->text + w->t[i].start, w->t[i].len, &cp, &valid);
+    cd_utf8_decode((const unsigned char *)text + t->start, t->len, &cp, &valid);
     return valid && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static bool capitalised(const work *w, size_t i)
+{
+    return cd_frame_capitalised(w->text, &w->t[i]);
 }
 
 static const char *copy_span(const work *w, size_t a, size_t b)
@@ -1025,7 +1021,7 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
 
     for (size_t i = 0; i < n; i++) {
         size_t len;
-        const cd_lex_entry *e = lex_match2(toks, n, i, &len, &ti[i].word);
+        const cd_lex_entry *e = lex_match(toks, n, i, &len, &ti[i].word);
         ti[i].lex = e;
         ti[i].lex_len = (uint8_t)(len > 255 ? 255 : len);
     }
