@@ -45,6 +45,41 @@ static const cd_sentence_info *info_of(const cd_member *m)
     return m->info ? m->info : &empty_info;
 }
 
+/* Caps on what one member contributes (hostile input: a sentence of 8 KiB
+ * can hold thousands of numbers or quote marks; the rules compare facts
+ * pairwise). Facts and marks past these are not compared. */
+#define DIV_MAX_FACTS 64  /* numbers, dates, entities each */
+#define DIV_MAX_QUOTES 16
+#define DIV_MAX_MARKS 64  /* hedges, loaded words, negations */
+#define CAPPED(n, max) ((n) < (max) ? (n) : (max))
+
+/* Index of the first token of m starting at or after byte pos. */
+static size_t tok_lower(const cd_member *m, size_t pos)
+{
+    size_t lo = 0, hi = m->n_toks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->toks[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* m with its tokens narrowed to those starting inside r (tokens are in
+ * text order), so that scans of a stretch cost its length only. */
+static cd_member narrow(const cd_member *m, cd_range r)
+{
+    cd_member n = *m;
+    if (!m->toks)
+        return n;
+    size_t lo = tok_lower(m, r.start), hi = tok_lower(m, r.end);
+    n.toks = m->toks + lo;
+    n.n_toks = hi > lo ? hi - lo : 0;
+    return n;
+}
+
 typedef struct {
     cd_arena *arena;
     const cd_member *m;
@@ -210,8 +245,10 @@ static bool overlaps(cd_range a, cd_range b)
 
 /* r narrowed to the words (and numbers) of m inside it: a diff run's range
  * also holds the spacing and punctuation that follow its last word. */
-static cd_range words_span(const cd_member *m, cd_range r)
+static cd_range words_span(const cd_member *mm, cd_range r)
 {
+    cd_member nm = narrow(mm, r);
+    const cd_member *m = &nm;
     cd_range w = {r.start, r.start};
     bool any = false;
     for (size_t i = 0; i < m->n_toks; i++) {
@@ -228,8 +265,10 @@ static cd_range words_span(const cd_member *m, cd_range r)
 }
 
 /* Word and number tokens of m inside r and outside skip. */
-static size_t words_outside(const cd_member *m, cd_range r, cd_range skip)
+static size_t words_outside(const cd_member *mm, cd_range r, cd_range skip)
 {
+    cd_member nm = narrow(mm, r);
+    const cd_member *m = &nm;
     size_t n = 0;
     for (size_t i = 0; i < m->n_toks; i++) {
         const cd_token *t = &m->toks[i];
@@ -243,8 +282,10 @@ static size_t words_outside(const cd_member *m, cd_range r, cd_range skip)
 }
 
 /* Words of m inside r that are not stop words. */
-static size_t content_words(const cd_member *m, cd_range r)
+static size_t content_words(const cd_member *mm, cd_range r)
 {
+    cd_member nm = narrow(mm, r);
+    const cd_member *m = &nm;
     size_t n = 0;
     for (size_t i = 0; i < m->n_toks; i++) {
         const cd_token *t = &m->toks[i];
@@ -343,26 +384,26 @@ static void wording(ctx *c)
 /* The sub-member of m covering range r (same text and tokens). */
 static cd_member sub_member(const cd_member *m, cd_range r)
 {
-    cd_member s = *m;
+    cd_member s = narrow(m, r);
     s.range = r;
     return s;
 }
 
+/* Words of a (a sub-member) inside SAME runs of ops (a against
+ * something), and in all (*wa); tokens and runs are both in text order. */
 static size_t same_words(const cd_member *a, const cd_diff_op *ops, size_t n, size_t *wa)
 {
-    /* words are counted by token: a SAME run of a covers its words */
-    size_t same = 0, all = 0;
+    size_t same = 0, all = 0, k = 0;
     for (size_t i = 0; i < a->n_toks; i++) {
         const cd_token *t = &a->toks[i];
         if (!t->form || t->form->kind == CD_TOK_PUNCT || t->start < a->range.start ||
-            t->start + t->len > a->range.end)
+            (size_t)t->start + t->len > a->range.end)
             continue;
         all++;
-        for (size_t k = 0; k < n; k++)
-            if (ops[k].kind == CD_DIFF_SAME && t->start >= ops[k].a.start && t->start < ops[k].a.end) {
-                same++;
-                break;
-            }
+        while (k < n && ops[k].a.end <= t->start)
+            k++;
+        if (k < n && ops[k].kind == CD_DIFF_SAME && t->start >= ops[k].a.start)
+            same++;
     }
     *wa = all;
     return same;
@@ -377,7 +418,7 @@ static void quote(ctx *c)
     if (base == c->n)
         return;
     const cd_sentence_info *bi = info_of(&c->m[base]);
-    for (size_t q = 0; q < bi->n_quotes; q++) {
+    for (size_t q = 0; q < CAPPED(bi->n_quotes, DIV_MAX_QUOTES); q++) {
         const cd_quote *bq = &bi->quotes[q];
         cd_member qa = sub_member(&c->m[base], bq->span);
         cd_divergence *d = NULL;
@@ -392,7 +433,7 @@ static void quote(ctx *c)
             size_t best = SIZE_MAX, best_same = 0;
             cd_diff_op *best_ops = NULL;
             size_t best_n = 0;
-            for (size_t r = 0; r < ji->n_quotes; r++) {
+            for (size_t r = 0; r < CAPPED(ji->n_quotes, DIV_MAX_QUOTES); r++) {
                 cd_member qb = sub_member(&c->m[j], ji->quotes[r].span);
                 cd_diff_op *ops;
                 size_t n = cd_wdiff(c->arena, &qa, &qb, &ops), wa, wb;
@@ -495,11 +536,11 @@ static bool has_own_hedge(const cd_sentence_info *in)
 /* Every hedge of a outside quotes is among b's (by matching form). */
 static bool same_hedges(const cd_sentence_info *a, const cd_sentence_info *b)
 {
-    for (size_t i = 0; i < a->n_hedges; i++) {
+    for (size_t i = 0; i < CAPPED(a->n_hedges, DIV_MAX_MARKS); i++) {
         if (a->hedges[i].in_quote)
             continue;
         bool found = false;
-        for (size_t k = 0; k < b->n_hedges && !found; k++)
+        for (size_t k = 0; k < CAPPED(b->n_hedges, DIV_MAX_MARKS) && !found; k++)
             found = !b->hedges[k].in_quote && a->hedges[i].norm && b->hedges[k].norm &&
                     strcmp(a->hedges[i].norm, b->hedges[k].norm) == 0;
         if (!found)
@@ -673,7 +714,7 @@ static void attribution(ctx *c)
 
 static bool has_loaded(const cd_sentence_info *in, const char *norm)
 {
-    for (size_t i = 0; i < in->n_loaded; i++)
+    for (size_t i = 0; i < CAPPED(in->n_loaded, DIV_MAX_MARKS); i++)
         if (!in->loaded[i].in_quote && strcmp(in->loaded[i].norm, norm) == 0)
             return true;
     return false;
@@ -688,7 +729,7 @@ static void loaded(ctx *c)
     bool *uses = cd_xcalloc(c->n, 1);
     for (size_t i = 0; i < c->n; i++) {
         const cd_sentence_info *in = info_of(&c->m[i]);
-        for (size_t k = 0; k < in->n_loaded; k++) {
+        for (size_t k = 0; k < CAPPED(in->n_loaded, DIV_MAX_MARKS); k++) {
             if (in->loaded[k].in_quote)
                 continue;
             for (size_t j = 0; j < c->n; j++)
@@ -708,7 +749,7 @@ static void loaded(ctx *c)
         cd_buf v = {0}, w = {0};
         cd_range span = {c->m[i].range.start, c->m[i].range.start};
         size_t shown = 0;
-        for (size_t k = 0; k < in->n_loaded; k++) {
+        for (size_t k = 0; k < CAPPED(in->n_loaded, DIV_MAX_MARKS); k++) {
             if (in->loaded[k].in_quote)
                 continue;
             bool dup = false;
@@ -788,9 +829,11 @@ static bool approximate(const cd_member *m, const cd_fact *f)
                                        "than", "least", "estimated", "close", "up", "under",
                                        "just", "circa", "an"};
     size_t seen = 0;
-    for (size_t i = m->n_toks; i-- > 0 && seen < 2;) {
+    for (size_t i = tok_lower(m, f->span.start); i-- > 0 && seen < 2;) {
         const cd_token *t = &m->toks[i];
-        if ((size_t)t->start + t->len > f->span.start || t->start < m->range.start)
+        if (t->start < m->range.start)
+            break;
+        if ((size_t)t->start + t->len > f->span.start)
             continue;
         if (!t->form || t->form->kind == CD_TOK_PUNCT) {
             if (t->form && strcmp(t->form->norm, "$") != 0 && strcmp(t->form->norm, "~") != 0)
@@ -1168,7 +1211,8 @@ typedef enum { F_NUMBER, F_DATE, F_ENTITY } fact_sort;
 
 static const cd_fact *facts(const cd_sentence_info *in, fact_sort s, size_t *n)
 {
-    *n = s == F_NUMBER ? in->n_numbers : s == F_DATE ? in->n_dates : in->n_entities;
+    *n = CAPPED(s == F_NUMBER ? in->n_numbers : s == F_DATE ? in->n_dates : in->n_entities,
+               DIV_MAX_FACTS);
     return s == F_NUMBER ? in->numbers : s == F_DATE ? in->dates : in->entities;
 }
 
@@ -1306,8 +1350,10 @@ static const char *const negative_words[] = {
     "postpon", "lost", "lose", "unlike", "exclud", "except", "only",
 };
 
-static bool has_negative_word(const cd_member *m, cd_range r)
+static bool has_negative_word(const cd_member *mm, cd_range r)
 {
+    cd_member nm = narrow(mm, r);
+    const cd_member *m = &nm;
     for (size_t i = 0; i < m->n_toks; i++) {
         const cd_token *t = &m->toks[i];
         if (!t->form || t->form->kind != CD_TOK_WORD || t->start < r.start ||
@@ -1349,9 +1395,9 @@ static bool real_negation(const cd_member *m, const cd_mark *k)
     if ((k->span.start > m->range.start && t[k->span.start - 1] == '-') ||
         (k->span.end < m->range.end && t[k->span.end] == '-'))
         return false;
-    for (size_t i = 0; i + 1 < m->n_toks; i++) {
+    for (size_t i = tok_lower(m, k->span.start); i + 1 < m->n_toks; i++) {
         if (m->toks[i].start != k->span.start)
-            continue;
+            break;
         const cd_token *n = &m->toks[i + 1];
         if (n->form && n->form->kind == CD_TOK_WORD)
             for (size_t w = 0; w < sizeof idioms / sizeof *idioms; w++)
@@ -1366,7 +1412,7 @@ static size_t negation_count(const cd_member *m)
 {
     const cd_sentence_info *in = info_of(m);
     size_t n = 0;
-    for (size_t k = 0; k < in->n_negations; k++)
+    for (size_t k = 0; k < CAPPED(in->n_negations, DIV_MAX_MARKS); k++)
         n += real_negation(m, &in->negations[k]);
     return n;
 }
@@ -1378,7 +1424,7 @@ static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
         return NULL;
     cd_diff_op *ops;
     size_t n = cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops);
-    for (size_t k = 0; k < in->n_negations; k++) {
+    for (size_t k = 0; k < CAPPED(in->n_negations, DIV_MAX_MARKS); k++) {
         cd_range ra, rb;
         cd_range sp = in->negations[k].span;
         if (!real_negation(&c->m[i], &in->negations[k]) || !hunk_of(ops, n, sp, false, &ra, &rb))

@@ -91,9 +91,28 @@ static const char *key_of(cd_arena *arena, const cd_form *f)
 /* The words of a member: word and number tokens inside its range. */
 static size_t words_of(cd_arena *arena, const cd_member *m, word **out)
 {
-    word *w = cd_arena_alloc(arena, (m->n_toks ? m->n_toks : 1) * sizeof *w);
+    /* tokens are in text order: skip to the range by binary search */
+    size_t lo = 0, hi = m->n_toks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->toks[mid].start < m->range.start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t first = lo;
+    hi = m->n_toks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->toks[mid].start < m->range.end)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t last = lo;
+    word *w = cd_arena_alloc(arena, (last > first ? last - first : 1) * sizeof *w);
     size_t n = 0;
-    for (size_t i = 0; i < m->n_toks; i++) {
+    for (size_t i = first; i < last; i++) {
         const cd_token *t = &m->toks[i];
         if (!t->form || t->form->kind == CD_TOK_PUNCT)
             continue;

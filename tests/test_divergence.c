@@ -597,3 +597,42 @@ Test(divergence, hedges_differ_within_one_framing)
     cr_assert(f);
     cr_expect_str_eq(f->summary, "A hedges it (\"expected\"); B hedges it (\"reportedly\", \"expected\").");
 }
+
+Test(divergence, many_facts_and_quotes_stay_fast, .timeout = 30)
+{
+    /* hostile analyses: thousands of numbers, quotations, negations and
+     * loaded words in one 8 KiB-class sentence; the rules compare at most
+     * DIV_MAX_* of each, so this stays quick */
+    enum { N = 2000 };
+    cd_buf a = {0}, b = {0};
+    for (size_t i = 0; i < N; i++) {
+        cd_buf_printf(&a, "\"q%zu\" %zu not ", i, i);
+        cd_buf_printf(&b, "\"r%zu\" %zu not ", i, i + 1);
+    }
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a.data, &ia, "A"), member(1, b.data, &ib, "B")};
+    cd_fact *fa = cd_arena_alloc(arena, N * sizeof *fa), *fb = cd_arena_alloc(arena, N * sizeof *fb);
+    cd_quote *qa = cd_arena_alloc(arena, N * sizeof *qa), *qb = cd_arena_alloc(arena, N * sizeof *qb);
+    cd_mark *na = cd_arena_alloc(arena, N * sizeof *na), *nb = cd_arena_alloc(arena, N * sizeof *nb);
+    for (size_t i = 0; i < N; i++) {
+        /* positions from the tokens: quote word, number, "not" */
+        const cd_token *ta = &toks[0].v[i * 5], *tb = &toks[1].v[i * 5];
+        qa[i] = (cd_quote){"q", NULL, {ta[1].start, ta[1].start + ta[1].len}, false, false};
+        qb[i] = (cd_quote){"r", NULL, {tb[1].start, tb[1].start + tb[1].len}, false, false};
+        fa[i] = (cd_fact){"n", "1", NULL, {ta[3].start, ta[3].start + ta[3].len}};
+        fb[i] = (cd_fact){"n", "2", NULL, {tb[3].start, tb[3].start + tb[3].len}};
+        na[i] = (cd_mark){"not", "not", {ta[4].start, ta[4].start + ta[4].len}, false};
+        nb[i] = (cd_mark){"not", "not", {tb[4].start, tb[4].start + tb[4].len}, false};
+    }
+    ia.quotes = qa, ib.quotes = qb, ia.n_quotes = ib.n_quotes = N;
+    ia.numbers = fa, ib.numbers = fb, ia.n_numbers = ib.n_numbers = N;
+    ia.entities = fa, ib.entities = fb, ia.n_entities = ib.n_entities = N;
+    ia.negations = na, ib.negations = nb, ia.n_negations = N, ib.n_negations = N - 1;
+    ia.loaded = na, ib.loaded = nb + 1, ia.n_loaded = N, ib.n_loaded = N - 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_expect(find(d, n, CD_DIV_NUMBER));
+    cr_expect_leq(n, CD_DIV_KINDS + 16);
+    cd_buf_free(&a);
+    cd_buf_free(&b);
+}
