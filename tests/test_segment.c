@@ -34,6 +34,21 @@ Test(segment, plain_sentences)
     expect_split("Hello?! Is that you?", "Hello?!", "Is that you?", NULL);
 }
 
+/* After a clock time, a capitalised word opens a sentence unless it is a
+ * weekday, a month or a time zone. */
+Test(segment, clock_times)
+{
+    expect_split("The dam burst shortly after 4 a.m. Engineers warned of cracks.",
+                 "The dam burst shortly after 4 a.m.", "Engineers warned of cracks.", NULL);
+    expect_split("It failed at 4 a.m. Tuesday in the rain. Talks ended at 5 p.m. The talks resume.",
+                 "It failed at 4 a.m. Tuesday in the rain.", "Talks ended at 5 p.m.",
+                 "The talks resume.", NULL);
+    expect_split("The vote is at 9 p.m. ET on Monday.", "The vote is at 9 p.m. ET on Monday.",
+                 NULL);
+    expect_split("Doors open at 8 a.m. March 3 is the day.", "Doors open at 8 a.m. March 3 is the day.",
+                 NULL);
+}
+
 Test(segment, empty_and_blank)
 {
     expect_split("", NULL);

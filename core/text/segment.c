@@ -232,6 +232,19 @@ static const char *const OTHER_ABBR[] = {
     "thurs", "tue", "tues", "univ", "vs", "wed", "wk", "yr", "yrs",
     NULL};
 
+/* Capitalised words that may follow a clock time inside one sentence ("at
+ * 4 a.m. Tuesday", "9 p.m. ET", "11 a.m. March 3"): weekdays, months and
+ * time zones. After "a.m."/"p.m.", any other capitalised word opens a new
+ * sentence ("shortly after 4 a.m. Engineers warned…"). */
+static const char *const AFTER_TIME[] = {
+    "april", "august", "bst", "cdt", "cest", "cet", "cst", "ct", "december",
+    "eastern", "edt", "eet", "est", "et", "february", "friday", "gmt", "hst",
+    "january", "jst", "july", "june", "local", "march", "may", "mdt", "monday",
+    "mst", "mt", "november", "october", "pacific", "pdt", "pst", "pt",
+    "saturday", "september", "sunday", "thursday", "tuesday", "utc",
+    "wednesday",
+    NULL};
+
 /* Capitalised words that typically open a sentence: after an abbreviation
  * that may end one, such a word tips the balance towards a boundary. */
 static const char *const STARTERS[] = {
@@ -272,7 +285,7 @@ static bool lists_sorted(void)
     static bool done;
     if (!done)
         done = sorted(TITLE_ABBR) && sorted(NUMBER_ABBR) && sorted(OTHER_ABBR) &&
-               sorted(STARTERS) && sorted(SPEECH_VERBS);
+               sorted(STARTERS) && sorted(SPEECH_VERBS) && sorted(AFTER_TIME);
     return done;
 }
 #endif
@@ -529,7 +542,7 @@ static bool dotted_abbr(const unsigned char *t, size_t a, size_t b)
     return dots >= 1 && letters >= 2;
 }
 
-typedef enum { W_NORMAL, W_TITLE, W_NUMABBR, W_OTHER, W_INITIAL } wclass;
+typedef enum { W_NORMAL, W_TITLE, W_NUMABBR, W_OTHER, W_INITIAL, W_TIME } wclass;
 
 static wclass classify_word(const unsigned char *t, size_t lo, size_t a, size_t b)
 {
@@ -553,6 +566,8 @@ static wclass classify_word(const unsigned char *t, size_t lo, size_t a, size_t 
         ps = skip_openers(t, ps, p);
         return (ps < p && classify_cp(cp_at(t, ps, p, NULL)) == C_UPPER) ? W_INITIAL : W_NORMAL;
     }
+    if (strcmp(w, "a.m") == 0 || strcmp(w, "p.m") == 0)
+        return W_TIME;
     if (in_list(w, TITLE_ABBR) && t[a] >= 'A' && t[a] <= 'Z')
         return W_TITLE;
     if (in_list(w, NUMBER_ABBR))
@@ -570,6 +585,16 @@ static bool starter_word(const unsigned char *t, size_t i, size_t end)
     if (e == i || !lower_word(t, i, e, w, sizeof w))
         return false;
     return in_list(w, STARTERS);
+}
+
+static bool after_time_word(const unsigned char *t, size_t i, size_t end)
+{
+    i = skip_openers(t, i, end);
+    size_t e = word_end(t, i, end);
+    char w[24];
+    if (e == i || !lower_word(t, i, e, w, sizeof w))
+        return false;
+    return in_list(w, AFTER_TIME);
 }
 
 /* A parenthesis at i that only holds a short credit or aside without
@@ -736,6 +761,9 @@ static void scan(seg *s, size_t a, size_t b)
                 break;
             case W_OTHER:
                 boundary = opener ? nc == C_UPPER : starter_word(t, nb, b);
+                break;
+            case W_TIME:
+                boundary = nc == C_UPPER && !after_time_word(t, nb, b);
                 break;
             default:
                 boundary = true;
