@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #define SUMMARY_QUOTE_MAX 60 /* bytes of quoted text in a summary */
+#define SUMMARY_NAMES 8      /* outlets named in one clause; "and 12 others" */
 
 static const char *const kind_names[CD_DIV_KINDS] = {
     "wording", "quote", "framing", "attribution", "loaded", "number", "date", "entity", "negation",
@@ -155,22 +156,25 @@ static char *group_summary(ctx *c, char **one, char **many, const bool *later)
     for (size_t i = 0; i < c->n; i++) {
         if (done[i] || !one[i] || (later && later[i] != (pass == 1)))
             continue;
-        size_t same[64], ns = 0;
+        size_t same[SUMMARY_NAMES], ns = 0, all = 0;
         for (size_t j = i; j < c->n; j++)
             if (!done[j] && one[j] && strcmp(one[j], one[i]) == 0) {
                 done[j] = true;
-                if (ns < 64)
+                all++;
+                if (ns < SUMMARY_NAMES)
                     same[ns++] = j;
             }
         if (b.len)
             cd_buf_puts(&b, "; ");
         for (size_t k = 0; k < ns; k++) {
             if (k)
-                cd_buf_puts(&b, k + 1 == ns ? " and " : ", ");
+                cd_buf_puts(&b, k + 1 == ns && all == ns ? " and " : ", ");
             cd_buf_puts(&b, name_of(c, same[k]));
         }
+        if (all > ns)
+            cd_buf_printf(&b, " and %zu other%s", all - ns, all - ns == 1 ? "" : "s");
         cd_buf_putc(&b, ' ');
-        cd_buf_puts(&b, ns == 1 ? one[i] : many[i]);
+        cd_buf_puts(&b, all == 1 ? one[i] : many[i]);
     }
     free(done);
     if (b.len)

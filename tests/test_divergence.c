@@ -636,3 +636,33 @@ Test(divergence, many_facts_and_quotes_stay_fast, .timeout = 30)
     cd_buf_free(&a);
     cd_buf_free(&b);
 }
+
+Test(divergence, many_outlets_in_one_clause)
+{
+    /* twelve outlets state it as fact, one attributes it: the clause names
+     * eight and counts the rest */
+    enum { N = 13 };
+    static char names[N][16];
+    cd_sentence_info info[N];
+    cd_member m[N];
+    const char *fact_s = "The dam collapsed on Tuesday.";
+    const char *attr_s = "The dam collapsed on Tuesday, officials said.";
+    cd_member mf = member(0, fact_s, &info[0], NULL), ma = member(1, attr_s, &info[0], NULL);
+    for (size_t i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "Outlet %zu", i + 1);
+        m[i] = i == N - 1 ? ma : mf;
+        memset(&info[i], 0, sizeof info[i]);
+        m[i].info = &info[i];
+        m[i].name = names[i];
+    }
+    info[N - 1].framing = CD_FRAMING_ATTRIBUTED;
+    info[N - 1].attr_source = "officials";
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, N, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_FRAMING);
+    cr_assert(f);
+    cr_expect_str_eq(f->summary, "Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, "
+                                 "Outlet 7, Outlet 8 and 4 others state this as fact; "
+                                 "Outlet 13 attributes it to officials.");
+    cr_expect_eq(f->n_sides, N);
+}
