@@ -38,7 +38,9 @@ const cd_command cd_commands[] = {
      "'id<TAB>sentence1<TAB>sentence2', the MSRP format (with its 'Quality' header; "
      "id '#1 ID-#2 ID') or JSON Lines {\"id\", \"a\", \"b\"}. Prints one JSON line "
      "{\"id\", \"score\", \"same_claim\"} per pair; score is in [0, 1] and same_claim "
-     "is score >= 0.51. A malformed or over-long (64 KiB) line is reported on stderr "
+     "is score >= 0.51; a same-claim pair also gets \"divergences\": [{\"kind\", "
+     "\"sources\", \"summary\", \"detail\"}] (docs/divergence.md). "
+     "A malformed or over-long (64 KiB) line is reported on stderr "
      "with its line number and skipped; the others are still scored, and the exit "
      "status is then 3.",
      "jsonl", cd_cmd_pairs},
