@@ -413,6 +413,31 @@ static size_t same_words(const cd_member *a, const cd_diff_op *ops, size_t n, si
     return same;
 }
 
+/* Content words (not stop words; at most 64) of q whose stem some word of
+ * m has too ("supported" / "support"): how much of a quotation another
+ * sentence reports in its own words. */
+static size_t stems_shared(const cd_member *q, const cd_member *m, size_t *content)
+{
+    size_t shared = 0;
+    *content = 0;
+    for (size_t i = 0; i < q->n_toks && *content < 64; i++) {
+        const cd_token *t = &q->toks[i];
+        if (!t->form || t->form->kind != CD_TOK_WORD || t->start < q->range.start ||
+            (size_t)t->start + t->len > q->range.end || cd_features_is_stop(t->form->norm))
+            continue;
+        ++*content;
+        for (size_t k = 0; k < m->n_toks; k++) {
+            const cd_form *f = m->toks[k].form;
+            if (f && f->kind == CD_TOK_WORD && m->toks[k].start >= m->range.start &&
+                (f == t->form || strcmp(f->stem, t->form->stem) == 0)) {
+                shared++;
+                break;
+            }
+        }
+    }
+    return shared;
+}
+
 static void quote(ctx *c)
 {
     size_t base = c->n;
@@ -478,9 +503,10 @@ static void quote(ctx *c)
             if (bq->scare)
                 continue;
             cd_diff_op *ops;
-            size_t n = cd_wdiff(c->arena, &qa, &c->m[j], &ops), wa;
+            size_t n = cd_wdiff(c->arena, &qa, &c->m[j], &ops), wa, content;
             size_t sa = same_words(&qa, ops, n, &wa);
-            if (wa < 3 || 5 * sa < 3 * wa)
+            size_t shared = stems_shared(&qa, &c->m[j], &content);
+            if (wa < 3 || (5 * sa < 3 * wa && (content < 3 || 2 * shared < content)))
                 continue;
             /* narrow member j to the stretch that matches the quotation */
             size_t lo = SIZE_MAX, hi = 0;

@@ -666,3 +666,29 @@ Test(divergence, many_outlets_in_one_clause)
                                  "Outlet 13 attributes it to officials.");
     cr_expect_eq(f->n_sides, N);
 }
+
+Test(divergence, quotation_against_reported_speech)
+{
+    /* the words of the quotation in another form ("supported" / "support"):
+     * a paraphrase on one side, a direct quotation on the other */
+    const char *a = "Kim said that they will always support the decisions of President Putin.";
+    const char *b = "\"We have always supported all decisions of President Putin,\" Kim said.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_quote qb = {"We have always supported all decisions of President Putin,", "Kim",
+                   at(b, "We have always supported all decisions of President Putin,"), false, false};
+    ib.quotes = &qb;
+    ib.n_quotes = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_QUOTE);
+    cr_assert(f);
+    cr_expect_eq(f->base, 1);
+    cr_expect(strstr(f->summary, "B quotes Kim as saying"), "%s", f->summary);
+    cr_expect(strstr(f->summary, "A gives it as a paraphrase, not a quotation."), "%s", f->summary);
+    /* an unrelated sentence shares too little of it */
+    const char *c = "Putin thanked his guest for the visit.";
+    cd_member m2[2] = {member(2, c, &ia, "A"), m[1]};
+    n = cd_diverge(arena, m2, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_QUOTE));
+}
