@@ -59,6 +59,10 @@ run() {
     if [ "$rc" = 124 ]; then status="timeout ${TIMEOUT}s"; elif [ "$rc" != 0 ] && [ "$rc" != 3 ]; then status="exit $rc"; fi
     if [ "$status" = ok ]; then
         score=$(python3 bench/scale_score.py "$dir/$name.json" "$dir/truth.json")
+        # the scorer counts pairs; on small sets, check the counts against listed pairs
+        if [ "$n" -le 100 ]; then
+            python3 bench/scale_score.py --check "$dir/$name.json" "$dir/truth.json" >&2 || exit 1
+        fi
     else
         score='{}'
         echo "scale.sh: $name at N=$n: $status ($(head -c 300 "$dir/$name.err"))" >&2

@@ -22,7 +22,8 @@ blank lines), OUTDIR/manifest.json (claimdiff's manifest) and OUTDIR/truth.json:
 {"schema": "claimdiff-scale/1", "n", "seed", "params", "stories": [{"id",
 "base", "url", "articles"}], "articles": [{"id", "file", "story",
 "sentences": [{"text", "carries": [base ids], "op"}]}]}. A base id is
-"tK.I" (sentence I of story K's base text) or "tK.title"; an added sentence
+"tK.I" (sentence I of story K's base text) or "tK.title"; a title made from
+the lead (when the URL gives none) carries the lead too; an added sentence
 carries nothing. Standard library only; deterministic for (N, seed).
 """
 import json
@@ -34,7 +35,7 @@ import subprocess
 import sys
 import tempfile
 
-GEN_VERSION = 1
+GEN_VERSION = 5
 
 # Variation knobs (per outlet version unless said otherwise).
 P_TRUNCATE = 0.3      # the version cuts the last paragraphs ...
@@ -49,11 +50,15 @@ P_MOVE_PARA = 0.3     # one paragraph moved elsewhere
 P_SWAP_PARAS = 0.15   # two paragraphs swapped
 ADDED = (0, 0, 1, 1, 1)   # added sentences per version, drawn uniformly
 P_ADDED_OWN_PARA = 0.4
-MAX_BASE_SENTENCES = 40   # a long base text is cut after the paragraph reaching this
-MIN_BASE_SENTENCES = 5
+STORY_SENTENCES = 28  # a base text is cut into stories of whole paragraphs of about this many
+MIN_BASE_SENTENCES = 8    # sentences (a shorter text or tail is no story of its own)
+MAX_PARTS = 8         # stories taken from one base text
+MAX_OUTLETS = 30      # outlets of one story
+MIN_ENGLISH = 0.15    # share of English function words: below it a text is not English prose
 SIMILAR_TEXTS = 0.15  # word-set Jaccard at which a base text counts as the same event
-MEAN_OUTLETS = 6      # stories = ceil(N / this), at most the base texts available
-SIZE_SIGMA = 0.75     # outlets per story: lognormal weights, at least 2
+SIMILAR_NAMES = 0.2   # ... or Jaccard of the capitalised words (names)
+MEAN_OUTLETS = 6      # stories = ceil(N / this), at most the stories available
+SIZE_SIGMA = 0.75     # outlets per story: lognormal weights, 2 to MAX_OUTLETS
 
 # Synonym swaps (written for this benchmark; one direction where the reverse
 # would be ambiguous, e.g. "state" the noun).
@@ -84,7 +89,7 @@ SYNONYMS = {
     "week": "seven days", "reported": "revealed",
     "planned": "intended", "increased": "grew",
     "several": "a number of", "used": "employed", "using": "employing",
-    "new": "fresh", "first": "initial", "major": "key", "recent": "latest",
+    "first": "initial", "major": "key", "recent": "latest",
     "currently": "presently", "earlier": "previously", "found": "discovered",
     "claims": "allegations", "added": "continued", "believe": "think",
     "approximately": "about",
@@ -118,6 +123,28 @@ def key(text):
 
 def words(text):
     return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3}
+
+
+ENGLISH = set("""the a an of to in and or but is are was were be been it its that this
+these those for on at by with from as he she they we you i his her their our not no
+has have had will would can could said says""".split())
+
+
+def names(text):
+    """Capitalised words not at the start of a sentence (names, mostly)."""
+    return {m.lower() for m in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", text)}
+
+
+def english_share(text):
+    """Share of English function words among the words of a text."""
+    ws = re.findall(r"\w+", text.lower())
+    return sum(w in ENGLISH for w in ws) / max(1, len(ws))
+
+
+def prose(text):
+    """A sentence of prose: 4+ words, most of them not numbers (not a table row)."""
+    ws = text.split()
+    return len(ws) >= 4 and sum(any(c.isdigit() for c in w) for w in ws) * 3 < len(ws)
 
 
 def segment(claimdiff, bodies):
@@ -160,17 +187,17 @@ def segment(claimdiff, bodies):
     return out
 
 
-def headline(url, paras):
-    """A title from the URL slug, else the first words of the first sentence."""
-    slug = re.split(r"[/?#]", url.rstrip("/"))
+def headline(url, paras, part):
+    """A title from the URL slug (the first story of a base text), or None:
+    the caller then makes one from the story's first sentence."""
+    slug = re.split(r"[/?#]", url.rstrip("/")) if part == 0 else []
     for part in reversed(slug):
         part = re.sub(r"\.(html?|php)$", "", part)
         toks = [t for t in re.split(r"[-_]+", part) if t.isalpha() and len(t) < 20]
         if len(toks) >= 3:
             t = " ".join(toks)
             return t[0].upper() + t[1:]
-    first = paras[0][0].split()[:8]
-    return " ".join(first).rstrip(".,;:")
+    return None
 
 
 def load_fillers(shared, rng):
@@ -265,7 +292,7 @@ def split(text, rng):
     return head, tail[0].upper() + tail[1:]
 
 
-def version(story, base_paras, title, fillers, rng):
+def version(story, base_paras, title, title_carries, fillers, rng):
     """One outlet's version: a list of paragraphs of {text, carries, op}."""
     paras = [[{"text": t, "carries": [f"{story}.{ids}"], "op": "copy"} for t, ids in p]
              for p in base_paras]
@@ -323,14 +350,57 @@ def version(story, base_paras, title, fillers, rng):
     t = paraphrase(title, rng) if rng.random() < P_PARAPHRASE else title
     if rng.random() < 0.5:
         t = " ".join(w[:1].upper() + w[1:] for w in t.split())
-    return [[{"text": t, "carries": [f"{story}.title"], "op": "title"}]] + paras
+    return [[{"text": t, "carries": list(title_carries), "op": "title"}]] + paras
+
+
+def chunks(paras):
+    """Stories from one base text: runs of whole paragraphs of about
+    STORY_SENTENCES sentences (a paragraph longer than that is cut first), a
+    short tail joined to the run before it, at most MAX_PARTS runs."""
+    flat = []
+    for p in paras:
+        flat += [p[i:i + STORY_SENTENCES // 2] for i in range(0, len(p), STORY_SENTENCES // 2)]
+    out, cur = [], []
+    for p in flat:
+        cur.append(p)
+        if sum(map(len, cur)) >= STORY_SENTENCES:
+            out.append(cur)
+            cur = []
+    if cur:
+        if sum(map(len, cur)) >= MIN_BASE_SENTENCES or not out:
+            out.append(cur)
+        else:
+            out[-1] += cur
+    out = [c for c in out if sum(map(len, c)) >= MIN_BASE_SENTENCES]
+    return out[:MAX_PARTS]
+
+
+def paragraph_text(p):
+    """Sentences joined by a space; one without end punctuation (a heading,
+    a list item) ends its line, so that it stays a sentence of its own."""
+    out = ""
+    for s in p:
+        if out:
+            out += " " if out[-1] in ".!?…\"”’')" else "\n"
+        out += s["text"]
+    return out
 
 
 def story_sizes(n, n_stories, rng):
+    """Outlets per story: 2 + a lognormal share of the rest, at most MAX_OUTLETS."""
     weights = [math.exp(rng.gauss(0, SIZE_SIGMA)) for _ in range(n_stories)]
     extra = n - 2 * n_stories
-    total = sum(weights)
-    raw = [extra * w / total for w in weights]
+    room = MAX_OUTLETS - 2
+    capped = [False] * n_stories
+    while True:  # water-filling: shares above the cap are given to the others
+        free = extra - room * sum(capped)
+        total = sum(w for w, c in zip(weights, capped) if not c)
+        raw = [room if c else free * w / total for w, c in zip(weights, capped)]
+        over = [i for i, r in enumerate(raw) if r > room and not capped[i]]
+        if not over:
+            break
+        for i in over:
+            capped[i] = True
     sizes = [2 + int(r) for r in raw]
     order = sorted(range(n_stories), key=lambda i: (-(raw[i] - int(raw[i])), i))
     for i in order[: n - sum(sizes)]:
@@ -359,34 +429,35 @@ def main(argv):
     ids = sorted(gt)
     segs = segment(a.claimdiff, [gt[i]["articleBody"] for i in ids])
 
-    # base texts: long enough, not the same event as one kept before, cut to
-    # MAX_BASE_SENTENCES (whole paragraphs), sentences never seen in a kept text
+    # base texts: not the same event as one kept before, sentences never seen
+    # in a kept text; each cut into stories of whole paragraphs (see chunks())
     bases, kept_words, seen = [], [], set()
     for gid, paras in zip(ids, segs):
         body_words = words(gt[gid]["articleBody"])
+        body_names = names(gt[gid]["articleBody"])
         if any(len(body_words & w) / max(1, len(body_words | w)) >= SIMILAR_TEXTS
-               for w in kept_words):
+               or (len(body_names) >= 3 and len(body_names & n) / len(body_names | n) >= SIMILAR_NAMES)
+               for w, n in kept_words):
             continue
-        cut, count = [], 0
+        if english_share(gt[gid]["articleBody"]) < MIN_ENGLISH:
+            continue
+        fresh = []
         for p in paras:
-            q = []
-            for t in p:
-                k = key(t)
-                if k and k not in seen:
-                    q.append(t)
+            q = [t for t in p if key(t) and key(t) not in seen and prose(t)]
             if q:
-                cut.append(q)
-                count += len(q)
-            if count >= MAX_BASE_SENTENCES:
-                break
-        if count < MIN_BASE_SENTENCES:
+                fresh.append(q)
+        parts = chunks(fresh)
+        if not parts:
             continue
-        for p in cut:
+        for p in fresh:
             seen.update(key(t) for t in p)
-        kept_words.append(body_words)
-        bases.append((gid, cut))
+        kept_words.append((body_words, body_names))
+        bases += [(gid, i, c) for i, c in enumerate(parts)]
     rng.shuffle(bases)
     n_stories = max(1, min(len(bases), math.ceil(a.n / MEAN_OUTLETS), a.n // 2 or 1))
+    if a.n > n_stories * MAX_OUTLETS:
+        die(f"N={a.n} needs more than the {len(bases)} stories available "
+            f"at {MAX_OUTLETS} outlets each")
     sizes = story_sizes(a.n, n_stories, rng) if a.n >= 2 else [1]
     fillers = load_fillers(a.shared, rng)
     n_fillers = len(fillers)
@@ -396,24 +467,28 @@ def main(argv):
     slots = [k for k, size in enumerate(sizes) for _ in range(size)]
     rng.shuffle(slots)  # outlets of one story are spread over the input order
     for k, size in enumerate(sizes):
-        gid, paras = bases[k]
-        stories.append({"id": f"t{k + 1}", "base": gid, "url": gt[gid]["url"], "articles": [],
+        gid, part, paras = bases[k]
+        stories.append({"id": f"t{k + 1}", "base": gid, "part": part, "url": gt[gid]["url"],
+                        "articles": [],
                         "base_sentences": sum(len(p) for p in paras)})
     counters = {}
     for j, k in enumerate(slots):
         story = f"t{k + 1}"
-        gid, paras = bases[k]
+        gid, part, paras = bases[k]
         numbered, i = [], 0
         for p in paras:
             numbered.append([(t, i + n) for n, t in enumerate(p)])
             i += len(p)
-        title = headline(gt[gid]["url"], paras)
-        v = version(story, numbered, title, fillers, rng)
+        title, carries = headline(gt[gid]["url"], paras, part), [f"{story}.title"]
+        if title is None:  # a headline that restates the lead: it carries it too
+            title = " ".join(paras[0][0].split()[:10]).rstrip(".,;:!?")
+            carries.append(f"{story}.0")
+        v = version(story, numbered, title, carries, fillers, rng)
         aid = f"a{j + 1:05d}"
         fname = aid + ".txt"
         with open(os.path.join(a.outdir, fname), "w", encoding="utf-8") as f:
             f.write(v[0][0]["text"] + "\n\n")
-            f.write("\n\n".join(" ".join(s["text"] for s in p) for p in v[1:]) + "\n")
+            f.write("\n\n".join(paragraph_text(p) for p in v[1:]) + "\n")
         sents = [s for p in v for s in p]
         for s in sents:
             counters[s["op"]] = counters.get(s["op"], 0) + 1
@@ -423,7 +498,7 @@ def main(argv):
     with open(os.path.join(a.outdir, "manifest.json"), "w", encoding="utf-8") as f:
         json.dump({"sources": manifest}, f, indent=1)
     truth = {"schema": "claimdiff-scale/1", "generator": GEN_VERSION, "n": a.n, "seed": a.seed,
-             "params": {"base_texts_usable": len(bases), "fillers_available": n_fillers,
+             "params": {"stories_available": len(bases), "fillers_available": n_fillers,
                         "fillers_used": n_fillers - len(fillers), "ops": counters},
              "stories": stories, "articles": articles}
     with open(os.path.join(a.outdir, "truth.json"), "w", encoding="utf-8") as f:

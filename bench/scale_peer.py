@@ -14,8 +14,8 @@ connected components with two or more sentences are the groups. Output: the
 sources/groups/unmatched shape of a claimdiff/1 report (members {source,
 sentence, text}), enough for bench/scale_score.py.
 
-The threshold: 0.75, the best pairwise F1 on the N=100 set of bench/scale.sh
-(seed 1) over 0.30, 0.35, ..., 0.90, then kept fixed for every N (see
+The threshold: 0.7, the best pairwise F1 on the N=100 set of bench/scale.sh
+(seed 1) over 0.60, 0.65, ..., 0.85, then kept fixed for every N (see
 bench/README.md). Needs Debian's python3-sklearn (run with /usr/bin/python3).
 """
 import argparse
@@ -29,7 +29,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-THRESHOLD = 0.75
+THRESHOLD = 0.7
 BLOCK = 2000  # rows of the similarity matrix computed at once
 
 BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")

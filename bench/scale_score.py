@@ -6,6 +6,7 @@ against the ground truth written by bench/scale_gen.py.
     python3 bench/scale_score.py REPORT.json TRUTH.json      one JSON object out
     python3 bench/scale_score.py --table RESULTS.jsonl        the table of bench/scale.sh
     python3 bench/scale_score.py --check REPORT.json TRUTH.json   counts = listed pairs?
+    python3 bench/scale_score.py --by-op REPORT.json TRUTH.json   recall per kind of pair
 
 Units are the generator's sentences. Each report sentence (members of groups
 and unmatched: {source, sentence, text}) is located in its article by text
@@ -223,8 +224,9 @@ def score(report_path, truth_path):
     return out
 
 
-def brute_force(report_path, truth_path):
-    """The same P/R by listing every pair (slow; for checking score())."""
+def brute_force(report_path, truth_path, by_op=False):
+    """The same P/R by listing every pair (slow; for checking score()); with
+    by_op, recall per kind of gold pair instead."""
     t, art_of, bases_of, gold_by_article, _ = load_truth(truth_path)
     with open(report_path, encoding="utf-8") as f:
         rep = json.load(f)
@@ -252,6 +254,15 @@ def brute_force(report_path, truth_path):
     gold = set()
     for lst in by_base.values():
         gold.update((x, y) for i, x in enumerate(lst) for y in lst[i + 1:] if art_of[x] != art_of[y])
+    if by_op:
+        ops = [s["op"].split("+")[0] for a in t["articles"] for s in a["sentences"]]
+        para = [s["op"].endswith("+para") for a in t["articles"] for s in a["sentences"]]
+        kinds = defaultdict(lambda: [0, 0])
+        for x, y in gold:
+            k = "-".join(sorted((ops[x], ops[y]))) + (" paraphrased" if para[x] or para[y] else "")
+            kinds[k][0] += 1
+            kinds[k][1] += (x, y) in pred
+        return {k: {"gold": g, "found": f, "recall": round(f / g, 4)} for k, (g, f) in sorted(kinds.items())}
     return len(pred), len(gold), len(pred & gold)
 
 
@@ -287,6 +298,10 @@ def main(argv):
     if len(argv) == 2 and argv[0] == "--table":
         table(argv[1])
         return 0
+    if len(argv) == 3 and argv[0] == "--by-op":
+        for k, v in brute_force(argv[1], argv[2], by_op=True).items():
+            print(f"{k:28} gold {v['gold']:8}  found {v['found']:8}  recall {v['recall']:.3f}")
+        return 0
     if len(argv) == 3 and argv[0] == "--check":
         fast = score(argv[1], argv[2])
         slow = brute_force(argv[1], argv[2])
@@ -295,7 +310,7 @@ def main(argv):
         return 0 if got == slow else 1
     if len(argv) != 2:
         print("usage: scale_score.py REPORT.json TRUTH.json | --table RESULTS.jsonl"
-              " | --check REPORT.json TRUTH.json", file=sys.stderr)
+              " | --check|--by-op REPORT.json TRUTH.json", file=sys.stderr)
         return 2
     try:
         print(json.dumps(score(argv[0], argv[1])))
