@@ -144,3 +144,216 @@ Test(comparison, no_documents)
     cd_comparison_free(c);
     cd_comparison_free(NULL);
 }
+
+/* ------------------------------------------ the fixture story's answer key */
+
+#include "fetch.h"
+
+enum { MERIDIAN, KLAXON, VOICE, COURIER, KARSLAND };
+
+static cd_source_set story;
+static cd_comparison *cmp;
+
+static void story_setup(void)
+{
+    char *args[] = {FIXTURES "/story/manifest.json"};
+    cd_load_opts opts = {0};
+    cd_sources_load(args, 1, NULL, 0, &opts, &story);
+    cr_assert_eq(story.n, 5);
+    const char *names[5];
+    for (size_t i = 0; i < 5; i++) {
+        cr_assert(story.docs[i], "%s", story.errors[i] ? story.errors[i] : "");
+        names[i] = cd_doc_outlet(story.docs[i]);
+    }
+    cmp = cd_compare((const cd_doc *const *)story.docs, names, 5, NULL);
+}
+
+static void story_teardown(void)
+{
+    cd_comparison_free(cmp);
+    cd_source_set_free(&story);
+}
+
+/* The sentence of document doc that contains s (white space squeezed). */
+static size_t sentence_with(size_t doc, const char *s)
+{
+    const cd_doc *d = story.docs[doc];
+    const char *text = cd_doc_text(d, NULL);
+    for (size_t i = 0; i < cd_doc_sentence_count(d); i++) {
+        const cd_sentence *se = cd_doc_sentence(d, i);
+        cd_buf b = {0};
+        for (size_t k = se->start; k < se->end; k++)
+            cd_buf_putc(&b, text[k] == '\n' ? ' ' : text[k]);
+        bool hit = b.data && strstr(b.data, s);
+        cd_buf_free(&b);
+        if (hit)
+            return i;
+    }
+    cr_assert_fail("no sentence of document %zu holds '%s'", doc, s);
+    return SIZE_MAX;
+}
+
+/* The divergence of kind k in the group holding both sentences, or NULL;
+ * fails when no group holds both. */
+static const cd_divergence *planted(size_t da, const char *sa, size_t db, const char *sb,
+                                    cd_div_kind k)
+{
+    size_t ia = sentence_with(da, sa), ib = sentence_with(db, sb);
+    for (size_t g = 0; g < cmp->al->n_groups; g++) {
+        const cd_align_group *gr = &cmp->al->groups[g];
+        bool a = false, b = false;
+        for (size_t m = 0; m < gr->n_members; m++) {
+            a |= gr->members[m].doc == da && gr->members[m].sent == ia;
+            b |= gr->members[m].doc == db && gr->members[m].sent == ib;
+        }
+        if (!a || !b)
+            continue;
+        for (size_t i = 0; i < cmp->n_divs[g]; i++)
+            if (cmp->divs[g][i].kind == k)
+                return &cmp->divs[g][i];
+        return NULL;
+    }
+    cr_assert_fail("'%s' and '%s' are in no group together", sa, sb);
+    return NULL;
+}
+
+/* The divergence of kind k between two sentences compared on their own
+ * (for claims the alignment does not group: the divergence rules are
+ * tested, not the alignment). */
+static cd_divergence pair_div;
+static const cd_divergence *pair(size_t da, const char *sa, size_t db, const char *sb,
+                                 cd_div_kind k)
+{
+    size_t is[2] = {sentence_with(da, sa), sentence_with(db, sb)}, ds[2] = {da, db};
+    cd_member m[2];
+    for (size_t i = 0; i < 2; i++) {
+        const cd_doc *d = story.docs[ds[i]];
+        const cd_sentence *se = cd_doc_sentence(d, is[i]);
+        m[i] = (cd_member){cd_doc_text(d, NULL), {se->start, se->end},
+                           cd_doc_token(d, se->tok_first), se->tok_count,
+                           cd_analysis_sentence(cmp->analyses[ds[i]], is[i]),
+                           cd_doc_outlet(d)};
+    }
+    cd_divergence *d;
+    size_t n = cd_diverge(cmp->arena, m, 2, &d);
+    for (size_t i = 0; i < n; i++)
+        if (d[i].kind == k) {
+            pair_div = d[i];
+            return &pair_div;
+        }
+    return NULL;
+}
+
+TestSuite(story, .init = story_setup, .fini = story_teardown, .timeout = 60);
+
+Test(story, warning_asserted_attributed_hedged_and_loaded)
+{
+    const cd_divergence *d = planted(MERIDIAN, "according to an inspection report seen by Meridian",
+                                     KARSLAND, "Engineers may have warned", CD_DIV_FRAMING);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "Karsland Today hedges it"), "%s", d->summary);
+    d = planted(KLAXON, "Engineers warned Calder Hydro about cracks", VOICE,
+                "Engineers warned the notorious Calder Hydro", CD_DIV_LOADED);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "Free Veldria Voice uses loaded words (\"notorious\")"), "%s",
+              d->summary);
+}
+
+Test(story, misquote_of_the_mayor)
+{
+    /* Meridian's quotation runs over two sentences; the Klaxon's one aligns
+     * with the second */
+    const cd_divergence *d = planted(MERIDIAN, "It did not last fifty", KLAXON,
+                                     "We were told this dam would last", CD_DIV_QUOTE);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "Daily Klaxon's version"), "%s", d->summary);
+}
+
+Test(story, paraphrase_printed_as_a_quote)
+{
+    const cd_divergence *d = planted(MERIDIAN, "would not rule out criminal charges", VOICE,
+                                     "We will not rule out criminal charges", CD_DIV_QUOTE);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "as a direct quotation; Meridian Wire gives it as a paraphrase"),
+              "%s", d->summary);
+}
+
+Test(story, deaths_twelve_against_fourteen_and_the_day)
+{
+    /* Tuesday against Wednesday in the group of the first paragraphs */
+    const cd_divergence *d = planted(MERIDIAN, "collapsed early on Tuesday", KARSLAND,
+                                     "collapsed on Wednesday morning", CD_DIV_DATE);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "Karsland Today dates it \"Wednesday\""), "%s", d->summary);
+    /* the Klaxon's 14 is not grouped with the others' 12 by the alignment
+     * (and the Voice's "12 Veldrians" has another unit than "14 people") */
+    d = pair(MERIDIAN, "killing at least 12 people", KLAXON, "At least 14 people were killed",
+             CD_DIV_NUMBER);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "Daily Klaxon gives \"14"), "%s", d->summary);
+}
+
+Test(story, fund_two_point_three_against_three_point_two)
+{
+    /* not grouped by the alignment either */
+    const cd_divergence *d = pair(COURIER, "has pledged a $2.3 billion reconstruction fund",
+                                  KARSLAND, "has pledged $3.2 billion", CD_DIV_NUMBER);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "Karsland Today gives \"$3.2 billion\""), "%s", d->summary);
+}
+
+Test(story, omissions)
+{
+    /* the denial: every outlet but the Voice */
+    size_t s = sentence_with(MERIDIAN, "Calder Hydro denied receiving any warning");
+    bool found = false;
+    for (size_t i = 0; i < cmp->n_omissions; i++) {
+        const cd_omission *o = &cmp->omissions[i];
+        bool has = false;
+        for (size_t g = 0; o->group != SIZE_MAX && g < cmp->al->groups[o->group].n_members; g++)
+            has |= cmp->al->groups[o->group].members[g].doc == MERIDIAN &&
+                   cmp->al->groups[o->group].members[g].sent == s;
+        if (!has)
+            continue;
+        found = true;
+        cr_expect_eq(o->n_missing, 1);
+        cr_expect_eq(o->missing[0], VOICE);
+    }
+    cr_expect(found, "the denial the Voice leaves out is no omission");
+}
+
+/* The omission of the group holding sentence s of document doc. */
+static const cd_omission *omission_of(size_t doc, const char *text)
+{
+    size_t s = sentence_with(doc, text);
+    for (size_t i = 0; i < cmp->n_omissions; i++) {
+        const cd_omission *o = &cmp->omissions[i];
+        if (o->group == SIZE_MAX)
+            continue;
+        const cd_align_group *g = &cmp->al->groups[o->group];
+        for (size_t k = 0; k < g->n_members; k++)
+            if (g->members[k].doc == doc && g->members[k].sent == s)
+                return o;
+    }
+    return NULL;
+}
+
+Test(story, evacuation_left_out_by_klaxon_and_voice)
+{
+    const cd_omission *o = omission_of(MERIDIAN, "the evacuation of 3,400 residents");
+    cr_assert(o);
+    cr_assert_eq(o->n_missing, 2);
+    cr_expect_eq(o->missing[0], KLAXON);
+    cr_expect_eq(o->missing[1], VOICE);
+    cr_expect_eq(o->n_present, 3);
+}
+
+Test(story, inspection_report_dates)
+{
+    /* Sept. 14 against Sept. 15: two different sentences about the report,
+     * compared on their own */
+    const cd_divergence *d = pair(MERIDIAN, "The report, dated Sept. 14, 2025", VOICE,
+                                  "Sept. 15 inspection report", CD_DIV_DATE);
+    cr_assert(d);
+    cr_expect(strstr(d->summary, "\"Sept. 15\""), "%s", d->summary);
+}
