@@ -1,5 +1,6 @@
 /* fuzz_manifest.c — libFuzzer target: any bytes as a JSON source, read as a
- * manifest and as a saved document. */
+ * manifest and as a saved document, with nesting and source caps taken from
+ * the input's last byte (so the caps are reached often). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cd_source_spec *specs = NULL;
     size_t n = 0;
     char *err = NULL;
-    if (cd_manifest_read("dir/m.json", s, size, NULL, &specs, &n, &err)) {
+    unsigned char last = size ? data[size - 1] : 0;
+    cd_load_opts o = {.max_depth = 8 + last % 16, .max_sources = 1 + last % 4};
+    if (cd_manifest_read("dir/m.json", s, size, &o, &specs, &n, &err)) {
+        if (n > o.max_sources)
+            abort();
         for (size_t i = 0; i < n; i++)
             if (!specs[i].origin)
                 abort();
@@ -24,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(err);
     err = NULL;
-    cd_doc *d = cd_doc_from_json("saved.json", s, size, NULL, NULL, &err);
+    cd_doc *d = cd_doc_from_json("saved.json", s, size, NULL, &o, &err);
     if (d)
         cd_doc_analyse(d, 0);
     cd_doc_free(d);

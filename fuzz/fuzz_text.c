@@ -35,13 +35,19 @@ static void check_doc(const cd_doc *d)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     for (int no_clean = 0; no_clean < 2; no_clean++) {
-        cd_load_opts o = {.no_clean = no_clean, .max_sentence_bytes = 16 + size % 64};
+        /* small caps, so that cutting sentences and keeping the first N
+         * (a rebuilt document) happen often */
+        cd_load_opts o = {.no_clean = no_clean, .max_sentence_bytes = 16 + size % 64,
+                          .max_sentences = no_clean ? 1 + size % 7 : 0};
         cd_buf b = {0};
         cd_buf_append(&b, (const char *)data, size);
         char *err = NULL;
         cd_doc *d = cd_source_load_owned("fuzz", &b, NULL, NULL, &o, &err);
-        if (d)
+        if (d) {
             check_doc(d);
+            if (o.max_sentences && cd_doc_sentence_count(d) > o.max_sentences)
+                abort();
+        }
         else if (!err || strchr(err, '\n'))
             abort(); /* every failure is one line */
         cd_doc_free(d);
