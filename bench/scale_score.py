@@ -7,6 +7,7 @@ against the ground truth written by bench/scale_gen.py.
     python3 bench/scale_score.py --table RESULTS.jsonl        the table of bench/scale.sh
     python3 bench/scale_score.py --check REPORT.json TRUTH.json   counts = listed pairs?
     python3 bench/scale_score.py --by-op REPORT.json TRUTH.json   recall per kind of pair
+    python3 bench/scale_score.py --selftest       hand-counted cases (a meson test)
 
 Units are the generator's sentences. Each report sentence (members of groups
 and unmatched: {source, sentence, text}) is located in its article by text
@@ -266,6 +267,54 @@ def brute_force(report_path, truth_path, by_op=False):
     return len(pred), len(gold), len(pred & gold)
 
 
+def selftest():
+    """Hand-counted cases (no shared data needed); returns failures."""
+    import tempfile
+    arts = {  # article -> [(text, carries)]
+        "a1": [("Alpha one.", ["x"]), ("Beta two.", ["y"]), ("Gamma three.", ["z"])],
+        "a2": [("Alpha one.", ["x"]), ("Beta two, and gamma three.", ["y", "z"]),
+               ("Delta four.", [])],
+        "a3": [("Alpha half.", ["x"]), ("Alpha other half.", ["x"]), ("Beta 2.", ["y"])],
+    }
+    truth = {"stories": [{"id": "t1", "articles": list(arts)}],
+             "articles": [{"id": a, "file": a + ".txt", "story": "t1",
+                           "sentences": [{"text": t, "carries": c, "op": "copy"} for t, c in ss]}
+                          for a, ss in arts.items()]}
+    src = {a: f"s{i + 1}" for i, a in enumerate(arts)}
+
+    def m(a, i, text=None):
+        return {"source": src[a], "sentence": i + 1, "text": text or arts[a][i][0]}
+    sources = [{"id": src[a], "origin": "dir/" + a + ".txt"} for a in arts]
+    cases = [  # (name, groups, unmatched, expected pred, true, gold, unmapped)
+        ("claimdiff-like", [[m("a1", 0), m("a2", 0), m("a3", 0)],
+                            [m("a1", 0), m("a2", 0), m("a3", 1)],
+                            [m("a1", 1), m("a2", 1), m("a3", 2)], [m("a1", 2), m("a2", 2)]],
+         [], 9, 8, 9, 0),
+        ("chain-all", [[m(a, i) for a in arts for i in range(3)]], [], 27, 9, 9, 0),
+        ("joined halves, unknown text", [[m("a1", 0), m("a3", 0, "Alpha half. Alpha other half.")]],
+         [m("a2", 0, "Not in the article.")], 2, 2, 9, 1),
+        ("nothing grouped", [], [m("a1", 0)], 0, 0, 9, 0),
+    ]
+    failures = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        tp = os.path.join(tmp, "truth.json")
+        with open(tp, "w", encoding="utf-8") as f:
+            json.dump(truth, f)
+        for name, groups, unmatched, pred, true, gold, unm in cases:
+            rp = os.path.join(tmp, "report.json")
+            with open(rp, "w", encoding="utf-8") as f:
+                json.dump({"sources": sources, "groups": [{"members": g} for g in groups],
+                           "unmatched": unmatched}, f)
+            r = score(rp, tp)
+            got = (r["pred_pairs"], r["true_pairs"], r["gold_pairs"], r["report_sentences_unmapped"])
+            listed = brute_force(rp, tp)
+            ok = got == (pred, true, gold, unm) and listed == (pred, gold, true)
+            failures += not ok
+            print(f"{'ok' if ok else 'FAIL'}: {name}: pred/true/gold/unmapped {got}, "
+                  f"expected {(pred, true, gold, unm)}, listed {listed}")
+    return failures
+
+
 def fmt_time(s):
     return "—" if s is None else (f"{s:.2f} s" if s < 10 else f"{s:.0f} s")
 
@@ -298,6 +347,8 @@ def main(argv):
     if len(argv) == 2 and argv[0] == "--table":
         table(argv[1])
         return 0
+    if argv == ["--selftest"]:
+        return 1 if selftest() else 0
     if len(argv) == 3 and argv[0] == "--by-op":
         for k, v in brute_force(argv[1], argv[2], by_op=True).items():
             print(f"{k:28} gold {v['gold']:8}  found {v['found']:8}  recall {v['recall']:.3f}")
@@ -310,7 +361,7 @@ def main(argv):
         return 0 if got == slow else 1
     if len(argv) != 2:
         print("usage: scale_score.py REPORT.json TRUTH.json | --table RESULTS.jsonl"
-              " | --check|--by-op REPORT.json TRUTH.json", file=sys.stderr)
+              " | --check|--by-op REPORT.json TRUTH.json | --selftest", file=sys.stderr)
         return 2
     try:
         print(json.dumps(score(argv[0], argv[1])))
