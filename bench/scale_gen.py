@@ -10,6 +10,11 @@ copied into the repository. Added sentences ("the outlet's own context") come
 from other news text: the #1 sentences of SHARED_BENCH/paraphrase (MSRP train)
 and sentence1 of the news rows of SHARED_BENCH/sts, each used at most once.
 
+Stories: English prose texts only, one kept per event (see SIMILAR_*), each
+cut into stories of whole paragraphs (chunks()); ceil(N / MEAN_OUTLETS)
+stories with 2..MAX_OUTLETS outlets each (story_sizes()). The knobs below
+and bench/README.md give every rate.
+
 Segmentation: the base bodies are split by claimdiff itself
 (`claimdiff sentences -f json --no-clean`), so every generated sentence starts
 as one of claimdiff's own sentences; splits end the first half with a period
@@ -22,7 +27,7 @@ blank lines), OUTDIR/manifest.json (claimdiff's manifest) and OUTDIR/truth.json:
 {"schema": "claimdiff-scale/1", "n", "seed", "params", "stories": [{"id",
 "base", "url", "articles"}], "articles": [{"id", "file", "story",
 "sentences": [{"text", "carries": [base ids], "op"}]}]}. A base id is
-"tK.I" (sentence I of story K's base text) or "tK.title"; a title made from
+"tK.I" (sentence I of story K's part of its base text) or "tK.title"; a title made from
 the lead (when the URL gives none) carries the lead too; an added sentence
 carries nothing. Standard library only; deterministic for (N, seed).
 """
