@@ -48,6 +48,14 @@ cd_doc *cd_source_load(const char *source, const char *outlet,
  * than the 10 MiB limit (see --max-bytes)") on failure. */
 bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err);
 
+/* The same for a file a manifest names: only a regular file (a FIFO or a
+ * device would block or never end) whose real path, symbolic links
+ * resolved, lies under folder (the real path of the manifest's folder).
+ * Otherwise false with *err "outside the manifest's folder: …" or "not a
+ * regular file: …". */
+bool cd_source_read_within(const char *path, const char *folder, size_t max, cd_buf *out,
+                           char **err);
+
 /* The same as cd_source_load, from bytes already read (which it frees);
  * origin names them in messages; http_charset (may be NULL) is the charset
  * an HTTP server declared. The kind is decided from the bytes: HTML, a

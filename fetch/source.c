@@ -338,39 +338,71 @@ cd_doc *cd_source_load_owned(const char *origin, cd_buf *data, const char *http_
     return doc;
 }
 
-bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err)
+/* Open source for reading ("-": standard input); with `within` (a folder's
+ * real path) only a regular file whose real path lies under it. */
+static int open_source(const char *source, const char *within, size_t max, char **err)
+{
+    if (strcmp(source, "-") == 0 && !within)
+        return STDIN_FILENO;
+    if (within) {
+        char *real = realpath(source, NULL);
+        if (!real) {
+            *err = msg("%s", strerror(errno));
+            return -1;
+        }
+        size_t n = strlen(within);
+        bool inside = strncmp(real, within, n) == 0 &&
+                      (real[n] == '/' || (n == 1 && within[0] == '/'));
+        free(real);
+        if (!inside) {
+            *err = msg0("outside the manifest's folder: a manifest may only name files "
+                        "under it (give this one on the command line instead)");
+            return -1;
+        }
+    }
+    /* O_NONBLOCK: opening a FIFO named by a manifest must not wait for a writer */
+    int fd = open(source, O_RDONLY | O_CLOEXEC | O_NOCTTY | (within ? O_NONBLOCK : 0));
+    if (fd < 0) {
+        *err = msg("%s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0) {
+        char hs[32];
+        cd_human_size(max, hs, sizeof hs);
+        if (S_ISDIR(st.st_mode))
+            *err = msg0("is a directory");
+        else if (within && !S_ISREG(st.st_mode))
+            *err = msg0("not a regular file: a manifest may only name files");
+        else if (S_ISREG(st.st_mode) && (size_t)st.st_size > max)
+            *err = msg("larger than the %s limit (see --max-bytes)", hs);
+        if (*err) {
+            close(fd);
+            return -1;
+        }
+    }
+    if (within) {
+        int fl = fcntl(fd, F_GETFL);
+        if (fl >= 0)
+            fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    }
+    return fd;
+}
+
+static bool read_source(const char *source, const char *within, size_t max, cd_buf *out,
+                        char **err)
 {
     *err = NULL;
     if (!max)
         max = CD_DEFAULT_MAX_BYTES;
     if (max > CD_MAX_DOC_BYTES / 4)
         max = CD_MAX_DOC_BYTES / 4; /* decoding may grow text up to 3 times */
-    int fd;
-    bool is_stdin = strcmp(source, "-") == 0;
+    bool is_stdin = strcmp(source, "-") == 0 && !within;
     char hs[32];
     cd_human_size(max, hs, sizeof hs);
-    if (is_stdin) {
-        fd = STDIN_FILENO;
-    } else {
-        fd = open(source, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-        if (fd < 0) {
-            *err = msg("%s", strerror(errno));
-            return false;
-        }
-        struct stat st;
-        if (fstat(fd, &st) == 0) {
-            if (S_ISDIR(st.st_mode)) {
-                close(fd);
-                *err = msg0("is a directory");
-                return false;
-            }
-            if (S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
-                close(fd);
-                *err = msg("larger than the %s limit (see --max-bytes)", hs);
-                return false;
-            }
-        }
-    }
+    int fd = open_source(source, within, max, err);
+    if (fd < 0)
+        return false;
     bool too_big;
     int e = 0;
     bool ok = read_all(fd, max, out, &too_big, &e);
@@ -387,6 +419,17 @@ bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err)
         return false;
     }
     return true;
+}
+
+bool cd_source_read(const char *source, size_t max, cd_buf *out, char **err)
+{
+    return read_source(source, NULL, max, out, err);
+}
+
+bool cd_source_read_within(const char *path, const char *folder, size_t max, cd_buf *out,
+                           char **err)
+{
+    return read_source(path, folder, max, out, err);
 }
 
 cd_doc *cd_source_load(const char *source, const char *outlet, const cd_load_opts *opts,

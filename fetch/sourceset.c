@@ -9,6 +9,7 @@
 
 typedef struct {
     char *origin, *outlet, *error;
+    char *within;  /* named by a manifest: the real path of its folder */
     char *charset; /* declared by the HTTP server */
     cd_buf bytes;
     bool have_bytes;
@@ -37,6 +38,22 @@ static void set_error(entry *x, const char *msg)
 {
     free(x->error);
     x->error = cd_xstrdup(msg);
+}
+
+/* The real path of the folder a manifest lies in ("-": the current one). */
+static char *manifest_folder(const char *manifest)
+{
+    char *dir;
+    const char *slash = strcmp(manifest, "-") == 0 ? NULL : strrchr(manifest, '/');
+    if (!slash)
+        dir = cd_xstrdup(".");
+    else if (slash == manifest)
+        dir = cd_xstrdup("/");
+    else
+        dir = cd_xstrndup(manifest, (size_t)(slash - manifest));
+    char *real = realpath(dir, NULL);
+    free(dir);
+    return real;
 }
 
 static const char *label_for(const cd_label *labels, size_t n, const char *source)
@@ -129,6 +146,7 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
         if (n == 0)
             continue; /* a saved document: loaded below */
         /* the manifest stands for its entries */
+        char *folder = manifest_folder(arg);
         cd_buf_free(&x->bytes);
         free(x->origin);
         free(x->outlet);
@@ -138,7 +156,10 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
             entry *y = push(&e, specs[k].origin, lab ? lab : specs[k].outlet);
             if (specs[k].error)
                 set_error(y, specs[k].error);
+            else if (!cd_is_url(specs[k].origin))
+                y->within = cd_xstrdup(folder ? folder : "/nonexistent");
         }
+        free(folder);
         cd_source_specs_free(specs, n);
     }
 
@@ -162,11 +183,17 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
         if (x->error || x->have_bytes)
             continue;
         char *err = NULL;
-        if (strcmp(x->origin, "-") == 0 && stdin_read) {
+        bool is_stdin = !x->within && strcmp(x->origin, "-") == 0;
+        if (is_stdin && stdin_read) {
             set_error(x, "standard input was already read");
-        } else if (cd_source_read(x->origin, opts->max_bytes, &x->bytes, &err)) {
+            continue;
+        }
+        bool ok = x->within ? cd_source_read_within(x->origin, x->within, opts->max_bytes,
+                                                    &x->bytes, &err)
+                            : cd_source_read(x->origin, opts->max_bytes, &x->bytes, &err);
+        if (ok) {
             x->have_bytes = true;
-            stdin_read |= strcmp(x->origin, "-") == 0;
+            stdin_read |= is_stdin;
         } else {
             x->error = err;
         }
@@ -190,6 +217,7 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
         cd_buf_free(&x->bytes);
         free(x->outlet);
         free(x->charset);
+        free(x->within);
     }
     free(e.v);
 }

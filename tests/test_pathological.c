@@ -400,3 +400,40 @@ Test(patho, manifest_of_ten_thousand_urls)
     cr_expect_eq(count(r.err, ", a private address (see --allow-private)\n"), 10000);
     run_free(&r);
 }
+
+/* A manifest may only name regular files under its own folder: a FIFO (which
+ * would block), a symbolic link out of the folder, .. and devices are refused,
+ * the good entry is still read, and nothing hangs. */
+Test(patho, manifest_stays_in_its_folder)
+{
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    cr_assert_eq(mkdir(sub, 0700), 0);
+    FILE *f = create("sub/a.txt");
+    fputs("The ferry resumed service on Friday. Officials said the quay was safe.\n", f);
+    fclose(f);
+    f = create("outside.txt");
+    fputs("A secret that is not in the folder.\n", f);
+    fclose(f);
+    cr_assert_eq(mkfifo(path("sub/pipe"), 0600), 0);
+    cr_assert_eq(symlink("../outside.txt", path("sub/link.txt")), 0);
+    f = create("sub/m.json");
+    fputs("{\"sources\": [{\"path\": \"a.txt\"}, {\"path\": \"pipe\"}, {\"path\": \"link.txt\"},"
+          " {\"path\": \"../outside.txt\"}, {\"path\": \"/dev/zero\"}, {\"path\": \"-\"}]}\n",
+          f);
+    fclose(f);
+    run_result r = run((const char *[]){"sentences", path("sub/m.json"), NULL});
+    cr_expect_eq(r.status, 3);
+    cr_expect(strstr(r.out, "The ferry resumed service on Friday.") != NULL, "%s", r.out);
+    cr_expect(strstr(r.out, "secret") == NULL);
+    cr_expect_eq(count(r.err, "pipe: not a regular file: a manifest may only name files\n"), 1,
+                 "%s", r.err);
+    cr_expect_eq(count(r.err, ": outside the manifest's folder: "), 3, "%s", r.err);
+    cr_expect_eq(count(r.err, "sub/-: No such file or directory\n"), 1, "%s", r.err);
+    cr_expect_eq(r.err_lines, 5);
+    run_free(&r);
+    /* the same file on the command line is the user's choice: read */
+    r = run((const char *[]){"sentences", path("outside.txt"), NULL});
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    run_free(&r);
+}
