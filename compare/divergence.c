@@ -7,7 +7,7 @@
  * entity or a negation only when it sits in a changed stretch of the diff.
  * Summaries group the members that say the same thing into one clause:
  * "Reuters and AP state this as fact; TASS attributes it to state media." */
-#include "compare.h"
+#include "wdiff_int.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -53,6 +53,11 @@ static const cd_sentence_info *info_of(const cd_member *m)
 #define DIV_MAX_QUOTES 16
 #define DIV_MAX_MARKS 64  /* hedges, loaded words, negations */
 #define CAPPED(n, max) ((n) < (max) ? (n) : (max))
+/* Members whose sentences are the same bytes are compared once (wire copies
+ * in a group of hundreds of outlets); of the distinct sentences, a pair is
+ * compared only when one of the two is among the first DIV_MAX_PAIRWISE, so
+ * a group of N distinct sentences costs O(N), not O(N^2), diffs. */
+#define DIV_MAX_PAIRWISE 64
 
 /* Index of the first token of m starting at or after byte pos. */
 static size_t tok_lower(const cd_member *m, size_t pos)
@@ -82,12 +87,68 @@ static cd_member narrow(const cd_member *m, cd_range r)
 }
 
 typedef struct {
-    cd_arena *arena;
+    cd_arena *arena;   /* the caller's: everything returned */
     const cd_member *m;
     size_t n;
-    cd_divergence *v; /* malloc'd while collecting */
+    cd_divergence *v;  /* malloc'd while collecting */
     size_t nv, cap;
+    cd_arena *scratch; /* ours: words and diffs not returned */
+    size_t *rep;       /* per member: the first member with the same sentence bytes */
+    size_t *pos;       /* per member: its representative's rank among the distinct */
+    cd_wd_word **words; /* per member, filled on first use */
+    size_t *n_words;
+    bool *has_words;
 } ctx;
+
+/* Should the distinct sentences of members i and j (representatives) be
+ * compared pairwise? */
+static bool pairwise(const ctx *c, size_t i, size_t j)
+{
+    return c->rep[i] == i && c->rep[j] == j &&
+           (c->pos[i] < DIV_MAX_PAIRWISE || c->pos[j] < DIV_MAX_PAIRWISE);
+}
+
+static void words_of_member(ctx *c, size_t i)
+{
+    if (!c->has_words[i]) {
+        c->n_words[i] = cd_wd_words(c->scratch, &c->m[i], &c->words[i]);
+        c->has_words[i] = true;
+    }
+}
+
+/* The word diff of member i against member j, in arena (the caller's when
+ * the ops are returned, else the scratch one); words are prepared once. */
+static size_t diff_members(ctx *c, cd_arena *arena, size_t i, size_t j, cd_diff_op **ops)
+{
+    words_of_member(c, i);
+    words_of_member(c, j);
+    return cd_wd_diff(arena, &c->m[i], c->words[i], c->n_words[i], &c->m[j], c->words[j],
+                      c->n_words[j], ops);
+}
+
+/* rep[] and pos[]: members with byte-identical sentences share the first. */
+static void find_repeats(ctx *c)
+{
+    size_t distinct = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const cd_member *a = &c->m[i];
+        size_t la = a->range.end > a->range.start ? a->range.end - a->range.start : 0;
+        c->rep[i] = i;
+        for (size_t j = 0; j < i && distinct <= 4 * DIV_MAX_PAIRWISE; j++) {
+            const cd_member *b = &c->m[j];
+            size_t lb = b->range.end > b->range.start ? b->range.end - b->range.start : 0;
+            if (c->rep[j] == j && la == lb &&
+                (la == 0 || memcmp(a->text + a->range.start, b->text + b->range.start, la) == 0)) {
+                c->rep[i] = j;
+                break;
+            }
+        }
+        if (c->rep[i] == i)
+            c->pos[i] = distinct++;
+        else
+            c->pos[i] = c->pos[c->rep[i]];
+    }
+}
 
 static char *name_of(ctx *c, size_t i)
 {
@@ -351,10 +412,13 @@ static void wording(ctx *c)
         return;
     cd_divergence *d = NULL;
     for (size_t j = 1; j < c->n; j++) {
+        if (c->rep[j] == c->rep[0])
+            continue; /* the same sentence */
         cd_diff_op *ops;
-        size_t n = cd_wdiff(c->arena, &c->m[0], &c->m[j], &ops);
+        size_t n = diff_members(c, c->scratch, 0, j, &ops);
         if (!has_change(ops, n))
             continue;
+        n = diff_members(c, c->arena, 0, j, &ops);
         if (!d) {
             d = add_div(c, CD_DIV_WORDING, 0);
             add_side(c, d, 0, NULL, (cd_range){c->m[0].range.start, c->m[0].range.end});
@@ -373,11 +437,14 @@ static void wording(ctx *c)
                         d->sides[1].n_ops, name_of(c, 0));
         cd_buf_putc(&b, '.');
     } else {
-        for (size_t k = 1; k < d->n_sides; k++) {
+        size_t others = d->n_sides - 1, shown = CAPPED(others, SUMMARY_NAMES);
+        for (size_t k = 1; k <= shown; k++) {
             if (k > 1)
-                cd_buf_puts(&b, k + 1 == d->n_sides ? " and " : ", ");
+                cd_buf_puts(&b, k == shown && shown == others ? " and " : ", ");
             cd_buf_puts(&b, name_of(c, d->sides[k].member));
         }
+        if (others > shown)
+            cd_buf_printf(&b, " and %zu other%s", others - shown, others - shown == 1 ? "" : "s");
         cd_buf_printf(&b, " word it differently from %s.", name_of(c, 0));
     }
     d->summary = steal(c, &b);
@@ -455,7 +522,8 @@ static void quote(ctx *c)
         char **one = cd_arena_alloc(c->arena, c->n * sizeof *one);
         memset(one, 0, c->n * sizeof *one);
         for (size_t j = 0; j < c->n; j++) {
-            if (j == base)
+            if (j == base || c->rep[j] == c->rep[base] ||
+                (c->pos[j] >= DIV_MAX_PAIRWISE && c->pos[base] >= DIV_MAX_PAIRWISE))
                 continue;
             const cd_sentence_info *ji = info_of(&c->m[j]);
             /* the best matching quote of member j */
@@ -465,10 +533,10 @@ static void quote(ctx *c)
             for (size_t r = 0; r < CAPPED(ji->n_quotes, DIV_MAX_QUOTES); r++) {
                 cd_member qb = sub_member(&c->m[j], ji->quotes[r].span);
                 cd_diff_op *ops;
-                size_t n = cd_wdiff(c->arena, &qa, &qb, &ops), wa, wb;
+                size_t n = cd_wdiff(c->scratch, &qa, &qb, &ops), wa, wb;
                 size_t sa = same_words(&qa, ops, n, &wa);
                 cd_diff_op *rops;
-                size_t rn = cd_wdiff(c->arena, &qb, &qa, &rops);
+                size_t rn = cd_wdiff(c->scratch, &qb, &qa, &rops);
                 same_words(&qb, rops, rn, &wb);
                 size_t shorter = wa < wb ? wa : wb;
                 bool same_speaker = bq->speaker && ji->quotes[r].speaker &&
@@ -482,6 +550,8 @@ static void quote(ctx *c)
                 if (!has_change(best_ops, best_n))
                     continue;
                 const cd_quote *jq = &ji->quotes[best];
+                cd_member qb = sub_member(&c->m[j], jq->span);
+                best_n = cd_wdiff(c->arena, &qa, &qb, &best_ops);
                 if (!d) {
                     d = add_div(c, CD_DIV_QUOTE, base);
                     add_side(c, d, base, bq->text, bq->span);
@@ -503,7 +573,7 @@ static void quote(ctx *c)
             if (bq->scare)
                 continue;
             cd_diff_op *ops;
-            size_t n = cd_wdiff(c->arena, &qa, &c->m[j], &ops), wa, content;
+            size_t n = cd_wdiff(c->scratch, &qa, &c->m[j], &ops), wa, content;
             size_t sa = same_words(&qa, ops, n, &wa);
             size_t shared = stems_shared(&qa, &c->m[j], &content);
             if (wa < 3 || (5 * sa < 3 * wa && (content < 3 || 2 * shared < content)))
@@ -685,15 +755,23 @@ static void attribution(ctx *c)
 {
     if (c->n < 2)
         return;
-    cd_buf fa = {0}, fb = {0};
+    /* the sources folded once per distinct sentence */
+    char **folded = cd_xcalloc(c->n, sizeof *folded);
+    for (size_t i = 0; i < c->n; i++)
+        if (c->rep[i] == i && info_of(&c->m[i])->attr_source) {
+            cd_buf f = {0};
+            fold_name(info_of(&c->m[i])->attr_source, &f);
+            folded[i] = cd_arena_strndup(c->scratch, f.data, f.len);
+            cd_buf_free(&f);
+        }
     bool differ = false;
     for (size_t i = 0; i < c->n && !differ; i++)
         for (size_t j = i + 1; j < c->n && !differ; j++) {
+            if (!pairwise(c, i, j))
+                continue;
             const cd_sentence_info *a = info_of(&c->m[i]), *b = info_of(&c->m[j]);
             if (a->attr_source && b->attr_source) {
-                fold_name(a->attr_source, &fa);
-                fold_name(b->attr_source, &fb);
-                if (!strstr(fa.data, fb.data) && !strstr(fb.data, fa.data))
+                if (!strstr(folded[i], folded[j]) && !strstr(folded[j], folded[i]))
                     differ = true;
             } else if ((a->attr_source != NULL) != (b->attr_source != NULL) &&
                        a->framing == b->framing)
@@ -702,8 +780,7 @@ static void attribution(ctx *c)
                 (a->verb_loaded || b->verb_loaded))
                 differ = true;
         }
-    cd_buf_free(&fa);
-    cd_buf_free(&fb);
+    free(folded);
     if (!differ)
         return;
     cd_divergence *d = add_div(c, CD_DIV_ATTRIBUTION, 0);
@@ -759,11 +836,16 @@ static void loaded(ctx *c)
     bool *uses = cd_xcalloc(c->n, 1);
     for (size_t i = 0; i < c->n; i++) {
         const cd_sentence_info *in = info_of(&c->m[i]);
+        if (c->rep[i] != i) {
+            uses[i] = uses[c->rep[i]]; /* the same sentence: the same words */
+            continue;
+        }
         for (size_t k = 0; k < CAPPED(in->n_loaded, DIV_MAX_MARKS); k++) {
             if (in->loaded[k].in_quote)
                 continue;
             for (size_t j = 0; j < c->n; j++)
-                if (j != i && !has_loaded(info_of(&c->m[j]), in->loaded[k].norm))
+                if (j != i && pairwise(c, i, j) &&
+                    !has_loaded(info_of(&c->m[j]), in->loaded[k].norm))
                     uses[i] = any = true;
         }
     }
@@ -1296,13 +1378,15 @@ static void fact_divergence(ctx *c, fact_sort s)
     }
     for (size_t i = 0; i < c->n; i++)
         for (size_t j = i + 1; j < c->n; j++) {
+            if (!pairwise(c, i, j))
+                continue;
             size_t nx, ny;
             const cd_fact *xs = facts(info_of(&c->m[i]), s, &nx);
             const cd_fact *ys = facts(info_of(&c->m[j]), s, &ny);
             if (!nx || !ny)
                 continue; /* one side states none: an omission at most */
             cd_diff_op *ops = NULL;
-            size_t nops = cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops);
+            size_t nops = diff_members(c, c->scratch, i, j, &ops);
             for (size_t a = 0; a < nx; a++) {
                 if (fact_matched(s, &c->m[i], &xs[a], &c->m[j], ys, ny))
                     continue;
@@ -1317,6 +1401,16 @@ static void fact_divergence(ctx *c, fact_sort s)
                 }
             }
         }
+    /* a repeated sentence has the facts of its first copy, in the same order */
+    for (size_t i = 0; i < c->n; i++) {
+        size_t r = c->rep[i], ni, nr;
+        if (r == i)
+            continue;
+        facts(info_of(&c->m[i]), s, &ni);
+        facts(info_of(&c->m[r]), s, &nr);
+        for (size_t a = 0; a < ni && a < nr; a++)
+            bad[i][a] = bad[r][a];
+    }
     if (any) {
         static const cd_div_kind kinds[] = {CD_DIV_NUMBER, CD_DIV_DATE, CD_DIV_ENTITY};
         static const char *const verbs[][2] = {
@@ -1453,7 +1547,7 @@ static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
     if (!in->n_negations)
         return NULL;
     cd_diff_op *ops;
-    size_t n = cd_wdiff(c->arena, &c->m[i], &c->m[j], &ops);
+    size_t n = diff_members(c, c->scratch, i, j, &ops);
     for (size_t k = 0; k < CAPPED(in->n_negations, DIV_MAX_MARKS); k++) {
         cd_range ra, rb;
         cd_range sp = in->negations[k].span;
@@ -1475,9 +1569,12 @@ static void negation(ctx *c)
         return;
     bool any = false;
     const cd_mark **mark = cd_xcalloc(c->n, sizeof *mark);
+    bool *odd = cd_xcalloc(c->n, sizeof *odd);
+    for (size_t i = 0; i < c->n; i++)
+        odd[i] = negation_count(&c->m[i]) & 1;
     for (size_t i = 0; i < c->n; i++)
         for (size_t j = 0; j < c->n; j++) {
-            if (i == j || (negation_count(&c->m[i]) & 1) == (negation_count(&c->m[j]) & 1))
+            if (i == j || odd[i] == odd[j] || !pairwise(c, i, j))
                 continue;
             const cd_mark *k = changed_negation(c, i, j);
             if (k && !mark[i])
@@ -1485,6 +1582,16 @@ static void negation(ctx *c)
             if (k)
                 any = true;
         }
+    /* a repeated sentence: the mark at the same place in its own analysis */
+    for (size_t i = 0; i < c->n; i++) {
+        size_t r = c->rep[i];
+        if (r != i && mark[r]) {
+            size_t k = (size_t)(mark[r] - info_of(&c->m[r])->negations);
+            if (k < info_of(&c->m[i])->n_negations)
+                mark[i] = &info_of(&c->m[i])->negations[k];
+        }
+    }
+    free(odd);
     if (any) {
         size_t base = 0;
         cd_divergence *d = add_div(c, CD_DIV_NEGATION, base);
@@ -1528,10 +1635,17 @@ static void negation(ctx *c)
 
 size_t cd_diverge(cd_arena *arena, const cd_member *members, size_t n, cd_divergence **out)
 {
-    ctx c = {arena, members, n, NULL, 0, 0};
+    ctx c = {arena, members, n, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
     *out = NULL;
     if (n < 2)
         return 0;
+    c.scratch = cd_arena_new();
+    c.rep = cd_xcalloc(n, sizeof *c.rep);
+    c.pos = cd_xcalloc(n, sizeof *c.pos);
+    c.words = cd_xcalloc(n, sizeof *c.words);
+    c.n_words = cd_xcalloc(n, sizeof *c.n_words);
+    c.has_words = cd_xcalloc(n, sizeof *c.has_words);
+    find_repeats(&c);
     wording(&c);
     quote(&c);
     framing(&c);
@@ -1546,5 +1660,11 @@ size_t cd_diverge(cd_arena *arena, const cd_member *members, size_t n, cd_diverg
         memcpy(*out, c.v, c.nv * sizeof **out);
     }
     free(c.v);
+    free(c.rep);
+    free(c.pos);
+    free(c.words);
+    free(c.n_words);
+    free(c.has_words);
+    cd_arena_free(c.scratch);
     return c.nv;
 }

@@ -11,7 +11,7 @@
  * deletion and one addition (coarser, but linear). A change whose deleted
  * and added words spell the same letters ("Jong-un" / "Jongun",
  * "e-mail" / "email") is counted as the same. */
-#include "compare.h"
+#include "wdiff_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,11 +22,7 @@
 /* Largest LCS table (cells); 1 Mi cells of 16 bits = 2 MiB. */
 #define WDIFF_MAX_CELLS (1u << 20)
 
-typedef struct {
-    uint64_t key;       /* hash of the comparison key */
-    const char *k;      /* the key itself (for the spelling check) */
-    size_t start, end;  /* bytes in the text */
-} word;
+typedef cd_wd_word word;
 
 static const char *const small_numbers[] = {
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -89,7 +85,7 @@ static const char *key_of(cd_arena *arena, const cd_form *f)
 }
 
 /* The words of a member: word and number tokens inside its range. */
-static size_t words_of(cd_arena *arena, const cd_member *m, word **out)
+size_t cd_wd_words(cd_arena *arena, const cd_member *m, cd_wd_word **out)
 {
     /* tokens are in text order: skip to the range by binary search */
     size_t lo = 0, hi = m->n_toks;
@@ -205,9 +201,15 @@ typedef struct {
 
 size_t cd_wdiff(cd_arena *arena, const cd_member *a, const cd_member *b, cd_diff_op **ops)
 {
-    *ops = NULL;
     word *wa, *wb;
-    size_t na = words_of(arena, a, &wa), nb = words_of(arena, b, &wb);
+    size_t na = cd_wd_words(arena, a, &wa), nb = cd_wd_words(arena, b, &wb);
+    return cd_wd_diff(arena, a, wa, na, b, wb, nb, ops);
+}
+
+size_t cd_wd_diff(cd_arena *arena, const cd_member *a, const cd_wd_word *wa, size_t na,
+                  const cd_member *b, const cd_wd_word *wb, size_t nb, cd_diff_op **ops)
+{
+    *ops = NULL;
     if (na == 0 && nb == 0)
         return 0;
     script s = {cd_xmalloc(na + nb + 1), 0};

@@ -692,3 +692,41 @@ Test(divergence, quotation_against_reported_speech)
     n = cd_diverge(arena, m2, 2, &d);
     cr_expect_null(find(d, n, CD_DIV_QUOTE));
 }
+
+Test(divergence, a_large_group_of_wire_copies, .timeout = 30)
+{
+    /* 600 outlets carrying one of three versions of a sentence: each
+     * distinct sentence is diffed once against the others, not each pair
+     * of outlets */
+    enum { N = 600 };
+    static const char *const text[3] = {"The flood killed 12 people in the port city on Tuesday.",
+                                        "The flood killed 14 people in the port city on Tuesday.",
+                                        "The flood killed 12 people in the city on Tuesday."};
+    static cd_sentence_info info[3];
+    static cd_fact num[3];
+    cd_member v[3];
+    for (size_t k = 0; k < 3; k++) {
+        v[k] = member(k, text[k], &info[k], NULL);
+        num[k] = fact(text[k], k == 1 ? "14 people" : "12 people", k == 1 ? "14 people" : "12 people",
+                      "people");
+        info[k].numbers = &num[k];
+        info[k].n_numbers = 1;
+    }
+    static cd_member m[N];
+    static char names[N][16];
+    for (size_t i = 0; i < N; i++) {
+        m[i] = v[i % 3];
+        snprintf(names[i], sizeof names[i], "O%zu", i);
+        m[i].name = names[i];
+    }
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, N, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_NUMBER);
+    cr_assert(f);
+    cr_expect_eq(f->n_sides, N, "every outlet takes part: %zu", f->n_sides);
+    cr_expect(strstr(f->summary, "O1, O4, O7, O10, O13, O16, O19, O22 and 192 others give \"14 people\""),
+              "%s", f->summary);
+    f = find(d, n, CD_DIV_WORDING);
+    cr_assert(f);
+    cr_expect_eq(f->n_sides, 1 + 2 * N / 3, "the base and the 400 other wordings");
+}
