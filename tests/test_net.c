@@ -974,6 +974,10 @@ Test(net, guard_refuses_loopback_url)
     expect_error(u, &o, "refused to fetch from [::ffff:127.0.0.1], a loopback address");
     snprintf(u, sizeof u, "http://localhost:%d/hello", port);
     expect_error(u, &o, "refused to fetch from localhost, a loopback address");
+    snprintf(u, sizeof u, "http://news.example@127.0.0.1:%d/hello", port); /* user info */
+    expect_error(u, &o, "refused to fetch from 127.0.0.1, a loopback address");
+    snprintf(u, sizeof u, "http://0x7f.1:%d/hello", port); /* hex and short forms */
+    expect_error(u, &o, "refused to fetch from 127.0.0.1, a loopback address");
     snprintf(u, sizeof u, "http://2130706433:%d/hello", port); /* 127.0.0.1 as one number */
     cd_fetch_result r = fetch1(u, &o);
     cr_expect(r.error && strstr(r.error, "a loopback address"), "%s", r.error);
