@@ -65,79 +65,96 @@ static int cmp_omission(const void *x, const void *y)
     return a->group < b->group ? -1 : a->group > b->group;
 }
 
-typedef struct {
-    cd_omission *v;
-    size_t n, cap;
-} omissions;
-
-static void add_omission(cd_comparison *c, omissions *o, size_t story, size_t group,
-                         cd_align_ref ref, const bool *present, const size_t *docs, size_t n_docs)
-{
-    size_t np = 0;
-    for (size_t k = 0; k < n_docs; k++)
-        np += present[docs[k]];
-    if (np == 0 || np == n_docs)
-        return;
-    if (o->n == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 64;
-        o->v = cd_xrealloc(o->v, o->cap * sizeof *o->v);
-    }
-    cd_omission *m = &o->v[o->n++];
-    m->story = story;
-    m->group = group;
-    m->ref = ref;
-    m->present = cd_arena_alloc(c->arena, np * sizeof *m->present);
-    m->missing = cd_arena_alloc(c->arena, (n_docs - np) * sizeof *m->missing);
-    m->n_present = m->n_missing = 0;
-    for (size_t k = 0; k < n_docs; k++) {
-        if (present[docs[k]])
-            m->present[m->n_present++] = docs[k];
-        else
-            m->missing[m->n_missing++] = docs[k];
-    }
-    m->weight = omission_weight(info_at(c, ref), np, n_docs);
-}
+/* Omissions kept per story (the highest weights): a story of thousands of
+ * outlets would otherwise hold a list of thousands of missing documents
+ * for each of its sentences. */
+#define OMISSIONS_PER_STORY 500
 
 static void find_omissions(cd_comparison *c, size_t n)
 {
     const cd_alignment *al = c->al;
-    omissions o = {0};
-    bool *present = cd_xcalloc(n + 1, 1);
-    size_t *docs = cd_xmalloc((n + 1) * sizeof *docs);
-    for (size_t t = 0; t < al->n_stories; t++) {
-        size_t nd = 0;
-        for (size_t d = 0; d < n; d++)
-            if (al->story_of[d] == t)
-                docs[nd++] = d;
-        if (nd < 2)
+    /* the documents of each story, in document order */
+    size_t ns = al->n_stories;
+    size_t *first = cd_xcalloc(ns + 1, sizeof *first), *docs = cd_xmalloc((n + 1) * sizeof *docs);
+    for (size_t d = 0; d < n; d++)
+        if (al->story_of[d] < ns)
+            first[al->story_of[d] + 1]++;
+    for (size_t t = 0; t < ns; t++)
+        first[t + 1] += first[t];
+    size_t *fill = cd_xmalloc((ns + 1) * sizeof *fill);
+    memcpy(fill, first, (ns + 1) * sizeof *fill);
+    for (size_t d = 0; d < n; d++)
+        if (al->story_of[d] < ns)
+            docs[fill[al->story_of[d]]++] = d;
+    free(fill);
+
+    /* candidates: every claim group of a story of two or more documents
+     * that lacks some of them, and every unmatched sentence of such a story */
+    cd_omission *v = NULL;
+    size_t nv = 0, cap = 0;
+    for (size_t g = 0; g <= al->n_groups + al->n_unmatched; g++) {
+        if (g == al->n_groups)
             continue;
-        for (size_t g = 0; g < al->n_groups; g++) {
-            const cd_align_group *gr = &al->groups[g];
-            if (gr->cross_story || gr->story != t || !gr->n_members)
-                continue;
-            memset(present, 0, n + 1);
+        bool grp = g < al->n_groups;
+        const cd_align_group *gr = grp ? &al->groups[g] : NULL;
+        cd_align_ref ref = grp ? gr->members[0] : al->unmatched[g - al->n_groups - 1];
+        if ((grp && (gr->cross_story || !gr->n_members)) || ref.doc >= n)
+            continue;
+        size_t t = grp ? gr->story : al->story_of[ref.doc];
+        if (t >= ns)
+            continue;
+        size_t nd = first[t + 1] - first[t], np = grp ? gr->n_members : 1;
+        if (nd < 2 || np >= nd)
+            continue;
+        if (nv == cap) {
+            cap = cap ? cap * 2 : 64;
+            v = cd_xrealloc(v, cap * sizeof *v);
+        }
+        v[nv++] = (cd_omission){t, grp ? g : SIZE_MAX, ref, NULL, np, NULL, nd - np,
+                                omission_weight(info_at(c, ref), np, nd)};
+    }
+    if (nv)
+        qsort(v, nv, sizeof *v, cmp_omission);
+
+    /* keep the best of each story and list their documents */
+    size_t *stamp = cd_xcalloc(n + 1, sizeof *stamp);
+    size_t kept = 0, run = 0;
+    for (size_t i = 0; i < nv; i++) {
+        run = i && v[i].story == v[i - 1].story ? run + 1 : 0;
+        if (run >= OMISSIONS_PER_STORY)
+            continue;
+        cd_omission o = v[i];
+        size_t t = o.story;
+        o.present = cd_arena_alloc(c->arena, o.n_present * sizeof *o.present);
+        o.missing = cd_arena_alloc(c->arena, o.n_missing * sizeof *o.missing);
+        size_t mark = i + 1, np = 0, nm = 0;
+        if (o.group != SIZE_MAX) {
+            const cd_align_group *gr = &al->groups[o.group];
             for (size_t k = 0; k < gr->n_members; k++)
-                present[gr->members[k].doc] = true;
-            add_omission(c, &o, t, g, gr->members[0], present, docs, nd);
+                if (gr->members[k].doc < n)
+                    stamp[gr->members[k].doc] = mark;
+        } else
+            stamp[o.ref.doc] = mark;
+        for (size_t k = first[t]; k < first[t + 1]; k++) {
+            if (stamp[docs[k]] == mark) {
+                if (np < o.n_present)
+                    o.present[np++] = docs[k];
+            } else if (nm < o.n_missing)
+                o.missing[nm++] = docs[k];
         }
-        for (size_t u = 0; u < al->n_unmatched; u++) {
-            cd_align_ref r = al->unmatched[u];
-            if (r.doc >= n || al->story_of[r.doc] != t)
-                continue;
-            memset(present, 0, n + 1);
-            present[r.doc] = true;
-            add_omission(c, &o, t, SIZE_MAX, r, present, docs, nd);
-        }
+        o.n_present = np;
+        o.n_missing = nm;
+        v[kept++] = o;
     }
-    free(present);
+    free(stamp);
+    free(first);
     free(docs);
-    if (o.n) {
-        qsort(o.v, o.n, sizeof *o.v, cmp_omission);
-        c->omissions = cd_arena_alloc(c->arena, o.n * sizeof *c->omissions);
-        memcpy(c->omissions, o.v, o.n * sizeof *o.v);
+    if (kept) {
+        c->omissions = cd_arena_alloc(c->arena, kept * sizeof *c->omissions);
+        memcpy(c->omissions, v, kept * sizeof *v);
     }
-    c->n_omissions = o.n;
-    free(o.v);
+    c->n_omissions = kept;
+    free(v);
 }
 
 cd_comparison *cd_compare(const cd_doc *const *docs, const char *const *names, size_t n,
