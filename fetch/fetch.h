@@ -12,12 +12,17 @@
 #include "claimdiff.h"
 
 #define CD_DEFAULT_MAX_BYTES (10u * 1024u * 1024u) /* per source */
+#define CD_DEFAULT_MAX_TOTAL_BYTES (64u * 1024u * 1024u) /* all sources of a run */
+#define CD_MAX_TOTAL_BYTES_LIMIT (4096ull * 1024u * 1024u) /* the largest --max-total-bytes */
 #define CD_DEFAULT_MAX_SENTENCES 20000u /* per source: the first ones are kept */
 #define CD_DEFAULT_MAX_DEPTH 256u       /* HTML elements, JSON arrays/objects */
 #define CD_MAX_DEPTH_LIMIT 1024u        /* the largest --max-depth */
 
 typedef struct {
     size_t max_bytes;          /* bytes read per source; 0 = CD_DEFAULT_MAX_BYTES */
+    size_t max_total_bytes;    /* bytes read (and downloaded) for all sources of a
+                                * run together; 0 = CD_DEFAULT_MAX_TOTAL_BYTES.
+                                * Sources past it are errors */
     size_t max_sentence_bytes; /* 0 = CD_MAX_SENTENCE_BYTES */
     size_t max_sentences;      /* per source, 0 = CD_DEFAULT_MAX_SENTENCES; more
                                 * are cut off with a warning on the document */

@@ -33,7 +33,7 @@
 
 #define USER_AGENT "claimdiff/" CD_VERSION " (+https://example.invalid/claimdiff)"
 
-typedef enum { ABORT_NONE, ABORT_TOO_BIG, ABORT_TYPE, ABORT_STATUS } abort_reason;
+typedef enum { ABORT_NONE, ABORT_TOO_BIG, ABORT_TOTAL, ABORT_TYPE, ABORT_STATUS } abort_reason;
 typedef enum { X_SKIP, X_WAIT, X_ACTIVE, X_DONE } xstate;
 
 typedef struct {
@@ -49,6 +49,8 @@ typedef struct {
     struct curl_slist *hdrs, *resolve;
     cd_buf body;
     size_t max;
+    size_t *used, budget;  /* bytes held by all results and transfers of the
+                            * call, and its limit (0: none) */
     abort_reason why;
     bool checked;          /* status and type looked at in the write callback */
     char *etag, *last_modified, *reason; /* of the latest response */
@@ -116,6 +118,17 @@ static void set_error(cd_fetch_result *r, const char *fmt, ...)
     free(r->error);
     r->error = cd_xstrndup(line, n);
     cd_buf_free(&r->body);
+}
+
+#define TOTAL_ERROR "over the limit for all sources together (see --max-total-bytes)"
+
+/* Take len more bytes into the call's total; false when that passes the limit. */
+static bool take(xfer *x, size_t len)
+{
+    if (x->budget && len > x->budget - *x->used)
+        return false;
+    *x->used += len;
+    return true;
 }
 
 static void error_too_big(cd_fetch_result *r, size_t max)
@@ -395,6 +408,10 @@ static size_t on_body(char *p, size_t size, size_t n, void *ud)
         x->why = ABORT_TOO_BIG;
         return 0;
     }
+    if (!take(x, len)) {
+        x->why = ABORT_TOTAL;
+        return 0;
+    }
     cd_buf_append(&x->body, p, len);
     return len;
 }
@@ -410,6 +427,8 @@ static void xfer_reset(xfer *x)
     x->hdrs = NULL;
     curl_slist_free_all(x->resolve);
     x->resolve = NULL;
+    if (x->used)
+        *x->used -= x->body.len; /* a body not handed to the result */
     cd_buf_free(&x->body);
     free(x->etag);
     free(x->last_modified);
@@ -600,6 +619,10 @@ static bool finish(xfer *x, CURLcode rc, const cd_net_opts *o, const char *cache
         error_too_big(r, x->max);
         return false;
     }
+    if (x->why == ABORT_TOTAL) {
+        set_error(r, TOTAL_ERROR);
+        return false;
+    }
     if (x->why == ABORT_TYPE) {
         char *type, *charset;
         split_content_type(ct, &type, &charset);
@@ -624,6 +647,10 @@ static bool finish(xfer *x, CURLcode rc, const cd_net_opts *o, const char *cache
         }
         if (!o->no_cache && cache_dir)
             cd_cache_put(cache_dir, x->norm, &x->cached);
+        if (!take(x, x->cached.body.len)) {
+            set_error(r, TOTAL_ERROR);
+            return false;
+        }
         succeed(x, x->cached.final_url, x->cached.status, x->cached.content_type,
                 &x->cached.body, true);
         return false;
@@ -696,7 +723,10 @@ static bool from_cache(xfer *x, const cd_net_opts *o, const char *cache_dir)
     long max_age = o->max_age_s ? o->max_age_s : CD_DEFAULT_MAX_AGE_S;
     int64_t age = (int64_t)time(NULL) - e.fetched;
     if (o->offline || (max_age > 0 && age >= 0 && age < max_age)) {
-        succeed(x, e.final_url, e.status, e.content_type, &e.body, true);
+        if (!take(x, e.body.len))
+            set_error(r, TOTAL_ERROR);
+        else
+            succeed(x, e.final_url, e.status, e.content_type, &e.body, true);
         cd_cache_entry_free(&e);
         return true;
     }
@@ -767,7 +797,7 @@ void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
     char *cache_dir = o->no_cache ? NULL : cd_cache_dir(o->cache_dir);
 
     xfer *xs = cd_xcalloc(n, sizeof *xs);
-    size_t todo = 0, done = 0;
+    size_t todo = 0, done = 0, used = 0;
     for (size_t i = 0; i < n; i++) {
         xfer *x = &xs[i];
         memset(&results[i], 0, sizeof results[i]);
@@ -775,6 +805,8 @@ void cd_fetch_urls(const char *const *urls, size_t n, const cd_net_opts *o,
         x->res->url = xstrdup(urls[i]);
         x->url = urls[i];
         x->max = max;
+        x->used = &used;
+        x->budget = o->max_total_bytes;
         x->state = X_DONE;
         if (!cd_is_url(urls[i])) {
             set_error(x->res, "not an http or https URL");

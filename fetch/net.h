@@ -38,6 +38,9 @@ typedef struct {
     bool refresh;          /* ignore the cache, but write the new entry */
     bool no_cache;         /* neither read nor write the cache */
     bool progress;         /* a progress line on stderr (caller decides: isatty) */
+    size_t max_total_bytes;/* all bodies of this call together (decoded, cache
+                            * hits included); a transfer that would pass it
+                            * fails; 0 = no limit */
     bool allow_private;    /* also fetch from loopback, private and other
                             * non-global addresses (off: see cd_addr_refusal) */
     const char *resolve;   /* NULL, or "HOST:PORT:ADDRESS" answered as if by DNS

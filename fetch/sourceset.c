@@ -65,14 +65,38 @@ static const char *label_for(const cd_label *labels, size_t n, const char *sourc
     return name;
 }
 
-/* Download every URL entry at once (concurrently, through the cache). */
-static void download(entries *e, const cd_load_opts *opts)
+#define TOTAL_ERROR "over the limit for all sources together (see --max-total-bytes)"
+
+/* Count x's bytes into the run's total; past the limit they are dropped and
+ * x becomes an error. */
+static void count_bytes(entry *x, size_t *total, size_t max_total)
+{
+    if (!x->have_bytes)
+        return;
+    if (x->bytes.len > max_total - *total) {
+        cd_buf_free(&x->bytes);
+        x->have_bytes = false;
+        set_error(x, TOTAL_ERROR);
+        return;
+    }
+    *total += x->bytes.len;
+}
+
+/* Download every URL entry at once (concurrently, through the cache), at
+ * most `budget` bytes in all. */
+static void download(entries *e, const cd_load_opts *opts, size_t budget)
 {
     size_t n = 0;
     for (size_t i = 0; i < e->n; i++)
         n += !e->v[i].error && !e->v[i].have_bytes && cd_is_url(e->v[i].origin);
     if (!n)
         return;
+    if (budget == 0) { /* nothing left: no request at all */
+        for (size_t i = 0; i < e->n; i++)
+            if (!e->v[i].error && !e->v[i].have_bytes && cd_is_url(e->v[i].origin))
+                set_error(&e->v[i], TOTAL_ERROR);
+        return;
+    }
     const char **urls = cd_xcalloc(n, sizeof *urls);
     size_t *idx = cd_xcalloc(n, sizeof *idx);
     size_t k = 0;
@@ -88,6 +112,7 @@ static void download(entries *e, const cd_load_opts *opts)
                       .offline = opts->offline,
                       .refresh = opts->refresh,
                       .progress = opts->progress,
+                      .max_total_bytes = budget,
                       .allow_private = opts->allow_private};
     cd_fetch_result *res = cd_xcalloc(n, sizeof *res);
     cd_fetch_urls(urls, n, &no, res);
@@ -115,6 +140,8 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
 {
     entries e = {0};
     bool stdin_read = false;
+    size_t max_total = opts->max_total_bytes ? opts->max_total_bytes : CD_DEFAULT_MAX_TOTAL_BYTES;
+    size_t total = 0; /* bytes of the sources read so far */
     for (size_t i = 0; i < n_args; i++) {
         const char *arg = args[i];
         entry *x = push(&e, arg, label_for(labels, n_labels, arg));
@@ -133,8 +160,10 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
             continue;
         }
         x->have_bytes = true;
-        if (!x->bytes.len || !cd_json_source_sniff(x->bytes.data, x->bytes.len))
+        if (!x->bytes.len || !cd_json_source_sniff(x->bytes.data, x->bytes.len)) {
+            count_bytes(x, &total, max_total);
             continue;
+        }
         cd_source_spec *specs;
         size_t n;
         if (!cd_manifest_read(arg, x->bytes.data, x->bytes.len, opts, &specs, &n, &err)) {
@@ -143,8 +172,10 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
             x->have_bytes = false;
             continue;
         }
-        if (n == 0)
-            continue; /* a saved document: loaded below */
+        if (n == 0) { /* a saved document: loaded below */
+            count_bytes(x, &total, max_total);
+            continue;
+        }
         /* the manifest stands for its entries */
         char *folder = manifest_folder(arg);
         cd_buf_free(&x->bytes);
@@ -175,7 +206,10 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
         e.v[i].have_bytes = false;
     }
 
-    download(&e, opts);
+    download(&e, opts, max_total - total);
+    for (size_t i = 0; i < e.n; i++)
+        if (e.v[i].have_bytes && cd_is_url(e.v[i].origin))
+            total += e.v[i].bytes.len; /* within the budget, as downloaded */
 
     /* files named by manifests are read now */
     for (size_t i = 0; i < e.n; i++) {
@@ -194,6 +228,7 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
         if (ok) {
             x->have_bytes = true;
             stdin_read |= is_stdin;
+            count_bytes(x, &total, max_total);
         } else {
             x->error = err;
         }

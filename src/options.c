@@ -9,7 +9,7 @@
 #include <string.h>
 
 typedef enum {
-    OPT_ALLOW_PRIVATE, OPT_MAX_SOURCES, OPT_MAX_SENTENCES, OPT_MAX_DEPTH, OPT_MAX_PAIRS,
+    OPT_ALLOW_PRIVATE, OPT_MAX_TOTAL_BYTES, OPT_MAX_SOURCES, OPT_MAX_SENTENCES, OPT_MAX_DEPTH, OPT_MAX_PAIRS,
     OPT_FORMAT, OPT_OUTPUT, OPT_LABEL, OPT_NO_CLEAN, OPT_MAX_BYTES,
     OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP, OPT_CACHE_DIR, OPT_OFFLINE,
     OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS, OPT_COLOR, OPT_EXIT_CODE, OPT_FAIL_ON, OPT_CLAIM
@@ -35,6 +35,8 @@ static const opt_row OPTIONS[] = {
      "keep every line of text input (no removal of site furniture)"},
     {OPT_MAX_BYTES, 0, "max-bytes", "N", CMD_ALL,
      "refuse a source larger than N bytes (suffix K, M; default 10M, at most 256M)"},
+    {OPT_MAX_TOTAL_BYTES, 0, "max-total-bytes", "N", CMD_ALL,
+     "read at most N bytes of all sources together (suffix K, M; default 64M, at most 4096M)"},
     {OPT_MAX_SENTENCE, 0, "max-sentence-bytes", "N", CMD_ALL,
      "cut sentences longer than N bytes (default 8192)"},
     {OPT_MAX_SENTENCES, 0, "max-sentences", "N", CMD_ALL,
@@ -197,6 +199,11 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
             return cd_usage_error("--max-bytes wants a positive size such as 10M, got '%s'", val);
         if (o->load.max_bytes > CD_MAX_DOC_BYTES / 4)
             return cd_usage_error("--max-bytes can be at most %uM", CD_MAX_DOC_BYTES / 4 / 1024 / 1024);
+        break;
+    case OPT_MAX_TOTAL_BYTES:
+        if (!parse_size(val, &o->load.max_total_bytes) ||
+            o->load.max_total_bytes > (size_t)CD_MAX_TOTAL_BYTES_LIMIT)
+            return cd_usage_error("--max-total-bytes wants a size from 1 to 4096M, got '%s'", val);
         break;
     case OPT_MAX_SENTENCE:
         if (!parse_size(val, &o->load.max_sentence_bytes) || o->load.max_sentence_bytes < 16)

@@ -1031,3 +1031,29 @@ Test(net, guard_redirect_to_loopback_refused)
                  "refused a redirect to [::ffff:127.0.0.1], a loopback address");
     cr_expect_eq(hits[H_HELLO], 0, "the redirect was followed");
 }
+
+/* max_total_bytes bounds all bodies of one call together, whatever their
+ * order: two pages fit, the third does not; a big one is stopped early. */
+Test(net, total_bytes_cap)
+{
+    cd_net_opts o = opts();
+    o.no_cache = true;
+    o.max_total_bytes = 2 * (sizeof HELLO - 1) + 10;
+    const char *u[3] = {url("/hello"), url("/hello"), url("/hello")};
+    cd_fetch_result r[3];
+    cd_fetch_urls(u, 3, &o, r);
+    int failed = 0;
+    for (int i = 0; i < 3; i++) {
+        if (r[i].error) {
+            failed++;
+            cr_expect_str_eq(r[i].error,
+                             "over the limit for all sources together (see --max-total-bytes)");
+        } else {
+            cr_expect_str_eq(r[i].body.data, HELLO);
+        }
+        cd_fetch_result_free(&r[i]);
+    }
+    cr_expect_eq(failed, 1);
+    o.max_total_bytes = 1u << 20; /* /big sends 2 MiB */
+    expect_error(url("/big"), &o, "over the limit for all sources together");
+}

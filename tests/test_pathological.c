@@ -437,3 +437,32 @@ Test(patho, manifest_stays_in_its_folder)
     cr_expect_eq(r.status, 0, "%s", r.err);
     run_free(&r);
 }
+
+/* All sources together are capped (--max-total-bytes): the sources past the
+ * cap are errors, the ones before it are read. */
+Test(patho, total_bytes_of_a_run)
+{
+    FILE *m = create("big.json");
+    fputs("{\"sources\": [", m);
+    for (int i = 0; i < 10; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "big%d.txt", i);
+        FILE *f = create(name);
+        for (int k = 0; k < 20000; k++) /* 52 bytes a sentence: 1,040,000 bytes */
+            fprintf(f, "Source %d sentence %05d says the old dam held firm. ", i, k);
+        fclose(f);
+        fprintf(m, "%s{\"path\": \"%s\"}", i ? ", " : "", name);
+    }
+    fputs("]}\n", m);
+    fclose(m);
+    run_result r = run((const char *[]){"sentences", "--max-total-bytes", "8M",
+                                        path("big.json"), NULL});
+    cr_expect_eq(r.status, 3);
+    /* 8 MiB = 8,388,608 bytes: eight files of 1,040,000 fit, two do not */
+    cr_expect_eq(count(r.err, ": over the limit for all sources together "
+                              "(see --max-total-bytes)\n"),
+                 2, "%s", r.err);
+    cr_expect_eq(count(r.out, "==> "), 8);
+    cr_expect_eq(count(r.out, " says the old dam held firm.\n"), 8 * 20000);
+    run_free(&r);
+}
