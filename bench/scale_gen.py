@@ -2,7 +2,7 @@
 """scale_gen.py — N news articles with known sentence alignment, for the scale
 benchmark of `claimdiff compare` (bench/scale.sh, bench/README.md).
 
-    python3 bench/scale_gen.py CLAIMDIFF SHARED_BENCH N OUTDIR [--seed S]
+    python3 bench/scale_gen.py CLAIMDIFF SHARED_BENCH N OUTDIR [--seed S] [--seg-cache FILE]
 
 Base texts: the article bodies of SHARED_BENCH/extraction/ground-truth.json
 (Scrapinghub article-extraction benchmark, MIT), read at run time and never
@@ -17,7 +17,9 @@ and bench/README.md give every rate.
 
 Segmentation: the base bodies are split by claimdiff itself
 (`claimdiff sentences -f json --no-clean`), so every generated sentence starts
-as one of claimdiff's own sentences; splits end the first half with a period
+as one of claimdiff's own sentences (with --seg-cache, the segmentation of
+the first run is kept and reused, so a later segmenter change does not
+change the set); splits end the first half with a period
 and merges join with ", and ". The ground truth keeps the text of every
 sentence, so the scorer maps report sentences back by text (alphanumerics
 only) rather than by index, and reports how many it could not map.
@@ -31,6 +33,7 @@ blank lines), OUTDIR/manifest.json (claimdiff's manifest) and OUTDIR/truth.json:
 the lead (when the URL gives none) carries the lead too; an added sentence
 carries nothing. Standard library only; deterministic for (N, seed).
 """
+import hashlib
 import json
 import math
 import os
@@ -421,6 +424,9 @@ def main(argv):
     ap.add_argument("n", type=int)
     ap.add_argument("outdir")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seg-cache", metavar="FILE",
+                    help="keep the base texts' segmentation here and reuse it, so that "
+                         "the same set is generated whichever claimdiff is measured")
     a = ap.parse_args(argv)
     if not 1 <= a.n <= 100000:
         die("N must be between 1 and 100000")
@@ -432,7 +438,20 @@ def main(argv):
         die(f"{gt_path}: {e.strerror}")
     rng = random.Random(f"claimdiff-scale:{GEN_VERSION}:{a.seed}:{a.n}")
     ids = sorted(gt)
-    segs = segment(a.claimdiff, [gt[i]["articleBody"] for i in ids])
+    segs = None
+    with open(gt_path, "rb") as f:
+        gt_sum = hashlib.sha1(f.read()).hexdigest()
+    if a.seg_cache and os.path.exists(a.seg_cache):
+        with open(a.seg_cache, encoding="utf-8") as f:
+            cached = json.load(f)
+        if cached.get("ground_truth_sha1") == gt_sum:
+            segs = cached["sentences"]
+    if segs is None:
+        segs = segment(a.claimdiff, [gt[i]["articleBody"] for i in ids])
+        if a.seg_cache:
+            with open(a.seg_cache, "w", encoding="utf-8") as f:
+                json.dump({"ground_truth_sha1": gt_sum, "claimdiff": a.claimdiff,
+                           "sentences": segs}, f, ensure_ascii=False)
 
     # base texts: not the same event as one kept before, sentences never seen
     # in a kept text; each cut into stories of whole paragraphs (see chunks())
