@@ -45,6 +45,8 @@ Test(segment, clock_times)
                  "The talks resume.", NULL);
     expect_split("The vote is at 9 p.m. ET on Monday.", "The vote is at 9 p.m. ET on Monday.",
                  NULL);
+    expect_split("It ran from 10:30 p.m. Aug. 9 to noon.", "It ran from 10:30 p.m. Aug. 9 to noon.",
+                 NULL);
     expect_split("Doors open at 8 a.m. March 3 is the day.", "Doors open at 8 a.m. March 3 is the day.",
                  NULL);
 }

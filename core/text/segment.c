@@ -233,15 +233,17 @@ static const char *const OTHER_ABBR[] = {
     NULL};
 
 /* Capitalised words that may follow a clock time inside one sentence ("at
- * 4 a.m. Tuesday", "9 p.m. ET", "11 a.m. March 3"): weekdays, months and
- * time zones. After "a.m."/"p.m.", any other capitalised word opens a new
+ * 4 a.m. Tuesday", "9 p.m. ET", "10:30 p.m. Aug. 9"): weekdays and months,
+ * also abbreviated, and time zones. After "a.m."/"p.m.", any other capitalised word opens a new
  * sentence ("shortly after 4 a.m. Engineers warned…"). */
 static const char *const AFTER_TIME[] = {
-    "april", "august", "bst", "cdt", "cest", "cet", "cst", "ct", "december",
-    "eastern", "edt", "eet", "est", "et", "february", "friday", "gmt", "hst",
-    "january", "jst", "july", "june", "local", "march", "may", "mdt", "monday",
-    "mst", "mt", "november", "october", "pacific", "pdt", "pst", "pt",
-    "saturday", "september", "sunday", "thursday", "tuesday", "utc",
+    "apr", "april", "aug", "august", "bst", "cdt", "cest", "cet", "cst", "ct",
+    "dec", "december", "eastern", "edt", "eet", "est", "et", "feb", "february",
+    "fri", "friday", "gmt", "hst", "jan", "january", "jst", "jul", "july",
+    "jun", "june", "local", "mar", "march", "may", "mdt", "mon", "monday",
+    "mst", "mt", "nov", "november", "oct", "october", "pacific", "pdt", "pst",
+    "pt", "sat", "saturday", "sep", "sept", "september", "sun", "sunday",
+    "thu", "thurs", "thursday", "tue", "tues", "tuesday", "utc", "wed",
     "wednesday",
     NULL};
 

@@ -175,7 +175,9 @@ bool cd_report_json(FILE *f, const cd_options *o, const cd_source_set *set, cons
     const cd_rep *r = ctx;
     const cd_alignment *al = r->cmp->al;
     bool ok = true;
-    char *head = json_dumps(cd_rep_json_head(r), JSON_FLAGS);
+    json_t *jhead = cd_rep_json_head(r);
+    char *head = json_dumps(jhead, JSON_FLAGS);
+    json_decref(jhead);
     /* the head object without its closing "\n}" */
     size_t hl = head ? strlen(head) : 0;
     if (!head || hl < 2) {
