@@ -353,10 +353,18 @@ static bool may_join(const run *r, const groups *gs, size_t sid, const size_t *t
     /* a second group: only when the first holds another sentence of a
      * source present in the target (that source split the claims) */
     const wgroup *g1 = &gs->v[gs->of[sid][0]];
+    /* ... and never a copy of the first: no other member in both */
+    for (size_t k = 0; k < n; k++)
+        if (target[k] != sid && group_has(g1, target[k]))
+            return false;
+    /* the split: that source's two sentences m and target[k] each carry a
+     * part of this one, so this one is longer than either */
     for (size_t i = 0; i < g1->members.n; i++) {
         size_t m = g1->members.v[i];
         for (size_t k = 0; k < n; k++)
-            if (m != sid && m != target[k] && r->doc_of[m] == r->doc_of[target[k]])
+            if (m != sid && m != target[k] && r->doc_of[m] == r->doc_of[target[k]] &&
+                r->f[sid]->n_words > r->f[m]->n_words &&
+                r->f[sid]->n_words > r->f[target[k]]->n_words)
                 return true;
     }
     return false;
@@ -436,11 +444,17 @@ static bool try_merge(const run *r, groups *gs, size_t a, size_t b)
 typedef struct {
     size_t k;
     double score;
+    bool headline; /* one end is a headline */
 } order;
 
+/* Body pairs first, by score; then pairs with a headline: a headline
+ * summarises the lead, and taken first it would keep the other outlets'
+ * leads apart. */
 static int cmp_order(const void *x, const void *y)
 {
     const order *a = x, *b = y;
+    if (a->headline != b->headline)
+        return a->headline ? 1 : -1;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
     return a->k < b->k ? -1 : a->k > b->k; /* cands are sorted by (u, v) */
@@ -454,7 +468,8 @@ static void build_groups(const run *r, groups *gs)
     order *ord = cd_xmalloc((r->n_cands + 1) * sizeof *ord);
     for (size_t k = 0; k < r->n_cands; k++)
         if (r->scores[k] >= r->threshold)
-            ord[n++] = (order){k, r->scores[k]};
+            ord[n++] = (order){k, r->scores[k],
+                               r->headline[r->cands[k].u] || r->headline[r->cands[k].v]};
     if (n)
         qsort(ord, n, sizeof *ord, cmp_order);
     for (size_t i = 0; i < n; i++) {
