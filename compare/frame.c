@@ -440,10 +440,42 @@ static bool noun_use(const work *w, size_t v)
 
 /* Walk back from the verb at v over auxiliaries and adverbs, then over the
  * subject noun phrase. Sets [*a, *b). */
+/* A manner adverb between subject and verb ("has firmly denied"): a
+ * lower-case word in -ly that is no noun of that shape. */
+static bool manner_adverb(const work *w, size_t i)
+{
+    static const char *const NOT_ADVERBS[] = {"ally", "assembly", "belly", "bully", "family",
+                                              "fly", "italy", "july", "monopoly", "rally",
+                                              "reply", "supply", NULL};
+    const char *s = nm(w, i);
+    size_t n = strlen(s);
+    return is_word(w, i) && n > 4 && strcmp(s + n - 2, "ly") == 0 && !capitalised(w, i) &&
+           !word_in(w, i, NOT_ADVERBS);
+}
+
+/* Time words that open a sentence before its subject: "Last night Calder
+ * Hydro denied …", "Yesterday the ministry said …". */
+static size_t skip_time_opener(const work *w, size_t a, size_t b)
+{
+    static const char *const ALONE[] = {"today", "tonight", "yesterday", NULL};
+    static const char *const FIRST[] = {"earlier", "early", "last", "late", "later", "next",
+                                        "on", "this", NULL};
+    static const char *const NOUNS[] = {
+        "afternoon", "evening", "friday", "monday", "month", "morning", "night",
+        "saturday", "sunday", "thursday", "tuesday", "wednesday", "week", "weekend",
+        "year", NULL};
+    if (a < b && word_in(w, a, ALONE) && a + 1 < b)
+        return a + 1;
+    if (a + 2 < b && word_in(w, a, FIRST) && word_in(w, a + 1, NOUNS))
+        return a + 2;
+    return a;
+}
+
 static void subject_before(const work *w, size_t v, size_t *a, size_t *b)
 {
     size_t j = v;
-    while (j > 0 && !w->ti[j - 1].inq && word_in(w, j - 1, SKIP_BEFORE_VERB))
+    while (j > 0 && !w->ti[j - 1].inq &&
+           (word_in(w, j - 1, SKIP_BEFORE_VERB) || manner_adverb(w, j - 1)))
         j--;
     size_t end = j, words = 0, pp = SIZE_MAX;
     while (j > 0) {
@@ -490,7 +522,7 @@ static void subject_before(const work *w, size_t v, size_t *a, size_t *b)
         if (frame)
             end = pp;
     }
-    *a = j;
+    *a = skip_time_opener(w, j, end);
     *b = end;
 }
 
@@ -1102,8 +1134,13 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
     for (size_t i = 0; i < n; i++) {
         const cd_lex_entry *e = ti[i].lex;
         size_t len = ti[i].lex_len;
-        if (is_word(&w, i) && ((ti[i].word && (ti[i].word->flags & CD_LEX_NEGATION)) ||
-                               ends_with(nm(&w, i), "n't"))) {
+        /* "No. 2 spillway", "Nos. 3 and 4": the number abbreviation */
+        bool number_abbr = (strcmp(nm(&w, i), "no") == 0 || strcmp(nm(&w, i), "nos") == 0) &&
+                           i + 2 < n && is_punct(&w, i + 1, ".") &&
+                           toks[i + 2].form->kind == CD_TOK_NUMBER;
+        if (is_word(&w, i) && !number_abbr &&
+            ((ti[i].word && (ti[i].word->flags & CD_LEX_NEGATION)) ||
+             ends_with(nm(&w, i), "n't"))) {
             add_mark(&w, negs, i, 1, nm(&w, i));
             const char *ng = nm(&w, i);
             bool det = strcmp(ng, "no") == 0 &&

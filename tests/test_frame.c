@@ -315,6 +315,27 @@ Test(frame, negated_claim)
     FRAMING(an("The Kremlin said it had not received any shells."), "denied");
 }
 
+/* The source phrase leaves out a time opener and a manner adverb. */
+Test(frame, source_without_time_opener_or_adverb)
+{
+    cr_assert_str_eq(an("Last night Calder Hydro denied it had ever been warned.").attr_source,
+                     "Calder Hydro");
+    cr_assert_str_eq(an("Calder Hydro has firmly denied receiving any warning.").attr_source,
+                     "Calder Hydro");
+    cr_assert_str_eq(an("Yesterday the ministry said the dam was safe.").attr_source,
+                     "the ministry");
+    cr_assert_str_eq(an("The family said the dam was unsafe.").attr_source, "The family");
+}
+
+Test(frame, number_abbreviation_is_no_negation)
+{
+    cd_sentence_info in = an("Engineers found cracks in the No. 2 spillway.");
+    FRAMING(in, "asserted");
+    cr_assert_eq(in.n_negations, 0);
+    cr_assert_eq(an("Nos. 3 and 4 were closed.").n_negations, 0);
+    FRAMING(an("No engineer found cracks."), "denied");
+}
+
 Test(frame, negation_in_subordinate_clause)
 {
     cd_sentence_info in = an("The man, who did not give his name, fled the scene.");
