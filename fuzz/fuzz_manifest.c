@@ -1,11 +1,13 @@
 /* fuzz_manifest.c — libFuzzer target: any bytes as a JSON source, read as a
  * manifest and as a saved document, with nesting and source caps taken from
- * the input's last byte (so the caps are reached often). */
+ * the input's last byte (so the caps are reached often); every URL it names,
+ * and the input itself as one string, through the cache-key normaliser and
+ * the address guard's host check. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fetch.h"
+#include "net.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,6 +22,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (cd_manifest_read("dir/m.json", s, size, &o, &specs, &n, &err)) {
         if (n > o.max_sources)
             abort();
+        for (size_t i = 0; i < n; i++) {
+            char *norm = cd_url_normalise(specs[i].origin);
+            if (norm && !cd_is_url(norm))
+                abort();
+            free(norm);
+            cd_host_refusal(specs[i].origin);
+        }
         for (size_t i = 0; i < n; i++)
             if (!specs[i].origin)
                 abort();
@@ -29,6 +38,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(err);
     err = NULL;
+    char *z = malloc(size + 1); /* the bytes as one string */
+    memcpy(z, data, size);
+    z[size] = '\0';
+    free(cd_url_normalise(z));
+    cd_host_refusal(z);
+    free(z);
     cd_doc *d = cd_doc_from_json("saved.json", s, size, NULL, &o, &err);
     if (d)
         cd_doc_analyse(d, 0);
