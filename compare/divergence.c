@@ -199,10 +199,15 @@ static void put_quoted(cd_buf *b, const char *s, size_t n)
     cd_buf_putc(b, '"');
 }
 
+/* A summary is one line: the words it quotes may hold line breaks (a
+ * hard-wrapped page) or tabs; they become spaces. */
 static char *steal(ctx *c, cd_buf *b)
 {
     char *s = cd_arena_strndup(c->arena, b->data ? b->data : "", b->len);
     cd_buf_free(b);
+    for (char *p = s; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t' || *p == '\f' || *p == '\v')
+            *p = ' ';
     return s;
 }
 

@@ -364,6 +364,27 @@ Test(divergence, negation_in_both_is_none)
     cr_expect_null(find(d, n, CD_DIV_NEGATION));
 }
 
+/* A summary is one line even when the words it quotes were wrapped over
+ * two lines (fuzz_compare found one with a line break). */
+Test(divergence, summary_is_one_line)
+{
+    const char *a = "Kim said: \"We will crush\nthe enemy.\"";
+    const char *b = "Kim said: \"We shall defeat\tthe enemy.\"";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A\nX"), member(1, b, &ib, "B")};
+    cd_quote qa = {"We will crush\nthe enemy.", "Kim", at(a, "We will crush\nthe enemy."), false, false};
+    cd_quote qb = {"We shall defeat\tthe enemy.", "Kim", at(b, "We shall defeat\tthe enemy."), false, false};
+    ia.quotes = &qa;
+    ia.n_quotes = 1;
+    ib.quotes = &qb;
+    ib.n_quotes = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_assert_gt(n, 0);
+    for (size_t i = 0; i < n; i++)
+        cr_expect(!strpbrk(d[i].summary, "\n\t\r"), "%s", d[i].summary);
+}
+
 Test(divergence, quote_with_different_words)
 {
     const char *a = "Kim said: \"We will crush the enemy.\"";
