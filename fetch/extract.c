@@ -431,7 +431,7 @@ static void put_text(walk *w, const char *t)
             cd_buf_putc(c, (char)ch);
         }
     }
-    if (w->link_depth > 0)
+    if (w->link_depth > 0 && c->len > before) /* c->data is NULL while empty */
         w->cur_links += cp_count(c->data + before, c->len - before);
 }
 

@@ -276,3 +276,27 @@ Test(extract, nfc)
     cr_expect(strstr(t, "Caf\xc3\xa9 owners") != NULL, "got: %s", t);
     cd_doc_free(doc);
 }
+
+/* fuzz_html's CI smoke run: a page cut at nesting depth 20 where a link's
+ * first text adds nothing to the block buffer, which was then still NULL
+ * (pointer arithmetic on NULL: clang's UBSan flags it, GCC's does not check
+ * it). The bytes are kept in fixtures/bad. */
+Test(extract, link_text_at_depth_cap)
+{
+    size_t len;
+    char *html = slurp(FIXTURES "/bad/fuzz-html-link-at-depth-cap.html", &len);
+    bool deep = false;
+    char *err = NULL;
+    cd_html *h = cd_html_parse_capped(html, len, NULL, 20, &deep, &err);
+    cr_assert(h, "%s", err ? err : "");
+    cd_doc *d = cd_doc_new("fuzz.html");
+    cd_html_meta(h, d, true);
+    cd_html_extract(h, d);
+    cd_html_free(h);
+    cd_doc_analyse(d, 0);
+    size_t n;
+    const char *t = cd_doc_text(d, &n);
+    cr_expect(cd_utf8_valid(t, n));
+    cd_doc_free(d);
+    free(html);
+}
