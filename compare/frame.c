@@ -573,6 +573,11 @@ static bool narrow_noun_frame(const work *w, size_t *a, size_t *b)
         while (p < *b && !word_in(w, p, (const char *const[]){"from", "by", "of", NULL}) &&
                p < k + 4)
             p++;
+        /* "a report seen by Meridian": who saw it is no source; the report is */
+        if (p > k + 1 && p < *b &&
+            word_in(w, p - 1, (const char *const[]){"seen", "obtained", "reviewed", "viewed",
+                                                    "read", NULL}))
+            return false;
         if (p < *b && word_in(w, p, (const char *const[]){"from", "by", "of", NULL}) &&
             p + 1 < *b) {
             *a = p + 1;

@@ -327,6 +327,19 @@ Test(frame, source_without_time_opener_or_adverb)
     cr_assert_str_eq(an("The family said the dam was unsafe.").attr_source, "The family");
 }
 
+/* "warn" with a noun object is the event, with a clause the report; and
+ * who saw a report is not its source. */
+Test(frame, warned_object_and_report_seen_by)
+{
+    FRAMING(an("Engineers warned Calder Hydro about cracks in the spillway."), "asserted");
+    FRAMING(an("Engineers warned that the spillway was cracked."), "attributed");
+    cd_sentence_info in =
+        an("Engineers warned Calder Hydro about cracks, according to an inspection report seen by "
+           "Meridian.");
+    FRAMING(in, "attributed");
+    cr_assert_str_eq(in.attr_source, "an inspection report seen by Meridian");
+}
+
 Test(frame, number_abbreviation_is_no_negation)
 {
     cd_sentence_info in = an("Engineers found cracks in the No. 2 spillway.");
