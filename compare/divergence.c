@@ -667,20 +667,6 @@ static void put_hedges(cd_buf *b, const cd_sentence_info *in)
     }
 }
 
-static const char *framing_word(cd_framing f)
-{
-    switch (f) {
-    case CD_FRAMING_ATTRIBUTED:
-        return "attributed";
-    case CD_FRAMING_HEDGED:
-        return "hedged";
-    case CD_FRAMING_DENIED:
-        return "denied";
-    default:
-        return "asserted";
-    }
-}
-
 static void framing(ctx *c)
 {
     if (c->n < 2)
@@ -699,7 +685,7 @@ static void framing(ctx *c)
     for (size_t i = 0; i < c->n; i++) {
         const cd_sentence_info *in = info_of(&c->m[i]);
         cd_buf v = {0}, o = {0}, m = {0};
-        cd_buf_puts(&v, framing_word(in->framing));
+        cd_buf_puts(&v, cd_framing_name(in->framing));
         switch (in->framing) {
         case CD_FRAMING_ATTRIBUTED:
             if (in->attr_source) {

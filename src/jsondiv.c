@@ -1,34 +1,13 @@
 /* jsondiv.c — divergences as JSON (see jsondiv.h and docs/divergence.md). */
 #include "jsondiv.h"
+#include "jsondoc.h"
 
 #include <string.h>
 
-/* A JSON string of text[r) (repaired to valid UTF-8 when needed). */
+/* A JSON string of text[r). */
 static json_t *text_of(const cd_member *m, cd_range r)
 {
-    const char *s = m->text + r.start;
-    size_t n = r.end > r.start ? r.end - r.start : 0;
-    if (cd_utf8_valid(s, n))
-        return json_stringn(s, n);
-    cd_buf b = {0};
-    cd_utf8_repair(s, n, &b);
-    json_t *j = json_stringn(b.data ? b.data : "", b.len);
-    cd_buf_free(&b);
-    return j;
-}
-
-static json_t *str_or_null(const char *s)
-{
-    if (!s)
-        return json_null();
-    size_t n = strlen(s);
-    if (cd_utf8_valid(s, n))
-        return json_stringn(s, n);
-    cd_buf b = {0};
-    cd_utf8_repair(s, n, &b);
-    json_t *j = json_stringn(b.data ? b.data : "", b.len);
-    cd_buf_free(&b);
-    return j;
+    return cd_json_text(m->text + r.start, r.end > r.start ? r.end - r.start : 0);
 }
 
 /* [{"op": "same", "a": …, "b": …}, {"op": "del", "a": …}, {"op": "add", "b": …}] */
@@ -60,17 +39,17 @@ json_t *cd_json_divergences(const cd_divergence *d, size_t n, const cd_member *m
         json_object_set_new(o, "kind", json_string(cd_div_kind_name(v->kind)));
         json_t *src = json_array();
         for (size_t k = 0; k < v->n_sides; k++)
-            json_array_append_new(src, str_or_null(ids[v->sides[k].member]));
+            json_array_append_new(src, cd_json_str_or_null(ids[v->sides[k].member]));
         json_object_set_new(o, "sources", src);
-        json_object_set_new(o, "summary", str_or_null(v->summary ? v->summary : ""));
+        json_object_set_new(o, "summary", cd_json_str_or_null(v->summary ? v->summary : ""));
         json_t *detail = json_object();
-        json_object_set_new(detail, "base", str_or_null(ids[v->base]));
+        json_object_set_new(detail, "base", cd_json_str_or_null(ids[v->base]));
         json_t *sides = json_array();
         for (size_t k = 0; k < v->n_sides; k++) {
             const cd_div_side *s = &v->sides[k];
             json_t *js = json_object();
-            json_object_set_new(js, "source", str_or_null(ids[s->member]));
-            json_object_set_new(js, "value", str_or_null(s->value));
+            json_object_set_new(js, "source", cd_json_str_or_null(ids[s->member]));
+            json_object_set_new(js, "value", cd_json_str_or_null(s->value));
             json_object_set_new(js, "span", json_pack("[II]", (json_int_t)s->span.start,
                                                       (json_int_t)s->span.end));
             if (s->ops)

@@ -5,21 +5,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A JSON string from s, repaired to valid UTF-8 first (a file name or a
- * --label from the command line may be anything; json_string would fail and
- * the key would silently go missing). NULL gives null. */
-static json_t *str_or_null(const char *s)
+json_t *cd_json_text(const char *s, size_t n)
 {
-    if (!s)
-        return json_null();
-    size_t n = strlen(s);
     if (cd_utf8_valid(s, n))
         return json_stringn(s, n);
     cd_buf b = {0};
     cd_utf8_repair(s, n, &b);
-    json_t *j = json_stringn(b.data, b.len);
+    json_t *j = json_stringn(b.data ? b.data : "", b.len);
     cd_buf_free(&b);
     return j;
+}
+
+json_t *cd_json_str_or_null(const char *s)
+{
+    return s ? cd_json_text(s, strlen(s)) : json_null();
 }
 
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err)
@@ -28,17 +27,17 @@ json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, cons
     snprintf(id, sizeof id, "s%zu", index + 1);
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "origin", str_or_null(origin));
-    json_object_set_new(o, "outlet", str_or_null(doc ? cd_doc_outlet(doc) : NULL));
-    json_object_set_new(o, "title", str_or_null(doc ? cd_doc_title(doc) : NULL));
-    json_object_set_new(o, "byline", str_or_null(doc ? cd_doc_byline(doc) : NULL));
-    json_object_set_new(o, "published", str_or_null(doc ? cd_doc_published(doc) : NULL));
+    json_object_set_new(o, "origin", cd_json_str_or_null(origin));
+    json_object_set_new(o, "outlet", cd_json_str_or_null(doc ? cd_doc_outlet(doc) : NULL));
+    json_object_set_new(o, "title", cd_json_str_or_null(doc ? cd_doc_title(doc) : NULL));
+    json_object_set_new(o, "byline", cd_json_str_or_null(doc ? cd_doc_byline(doc) : NULL));
+    json_object_set_new(o, "published", cd_json_str_or_null(doc ? cd_doc_published(doc) : NULL));
     json_object_set_new(o, "sentences", json_integer(doc ? (json_int_t)cd_doc_sentence_count(doc) : 0));
     json_object_set_new(o, "dropped", json_integer(doc ? (json_int_t)cd_doc_dropped_count(doc) : 0));
-    json_object_set_new(o, "error", str_or_null(err));
+    json_object_set_new(o, "error", cd_json_str_or_null(err));
     json_t *w = json_array();
     for (size_t i = 0; doc && i < cd_doc_warning_count(doc); i++)
-        json_array_append_new(w, str_or_null(cd_doc_warning(doc, i)));
+        json_array_append_new(w, cd_json_str_or_null(cd_doc_warning(doc, i)));
     json_object_set_new(o, "warnings", w);
     return o;
 }
@@ -91,7 +90,7 @@ json_t *cd_json_document(size_t i, const char *origin, const cd_doc *d, const ch
         json_array_append_new(dropped, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)x->line,
                                                  "reason", x->reason, "text", x->text));
     }
-    json_object_set_new(o, "canonical", str_or_null(d ? cd_doc_canonical(d) : NULL));
+    json_object_set_new(o, "canonical", cd_json_str_or_null(d ? cd_doc_canonical(d) : NULL));
     json_object_set_new(o, "text", d ? json_string(cd_doc_text(d, NULL)) : json_null());
     json_object_set_new(o, "paragraphs", paras);
     json_object_set_new(o, "dropped_lines", dropped);
@@ -109,7 +108,7 @@ static json_t *marks(const cd_mark *m, size_t n)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, str_or_null(m[i].text));
+        json_array_append_new(a, cd_json_str_or_null(m[i].text));
     return a;
 }
 
@@ -118,10 +117,10 @@ static json_t *facts(const cd_fact *x, size_t n, bool unit)
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++) {
         json_t *o = json_object();
-        json_object_set_new(o, "text", str_or_null(x[i].text));
-        json_object_set_new(o, "value", str_or_null(x[i].value));
+        json_object_set_new(o, "text", cd_json_str_or_null(x[i].text));
+        json_object_set_new(o, "value", cd_json_str_or_null(x[i].value));
         if (unit)
-            json_object_set_new(o, "unit", str_or_null(x[i].unit));
+            json_object_set_new(o, "unit", cd_json_str_or_null(x[i].unit));
         json_array_append_new(a, o);
     }
     return a;
@@ -134,9 +133,9 @@ void cd_json_add_info(json_t *o, const cd_sentence_info *info)
     json_object_set_new(o, "framing", json_string(cd_framing_name(info->framing)));
     if (info->attr_source || info->attr_cue) {
         json_t *a = json_object();
-        json_object_set_new(a, "source", str_or_null(info->attr_source));
-        json_object_set_new(a, "cue", str_or_null(info->attr_cue));
-        json_object_set_new(a, "verb", str_or_null(info->verb));
+        json_object_set_new(a, "source", cd_json_str_or_null(info->attr_source));
+        json_object_set_new(a, "cue", cd_json_str_or_null(info->attr_cue));
+        json_object_set_new(a, "verb", cd_json_str_or_null(info->verb));
         json_object_set_new(o, "attribution", a);
     } else {
         json_object_set_new(o, "attribution", json_null());
@@ -145,8 +144,8 @@ void cd_json_add_info(json_t *o, const cd_sentence_info *info)
     json_object_set_new(o, "loaded", marks(info->loaded, info->n_loaded));
     json_t *q = json_array();
     for (size_t i = 0; i < info->n_quotes; i++)
-        json_array_append_new(q, json_pack("{s:o, s:o}", "text", str_or_null(info->quotes[i].text),
-                                           "speaker", str_or_null(info->quotes[i].speaker)));
+        json_array_append_new(q, json_pack("{s:o, s:o}", "text", cd_json_str_or_null(info->quotes[i].text),
+                                           "speaker", cd_json_str_or_null(info->quotes[i].speaker)));
     json_object_set_new(o, "quotes", q);
     json_object_set_new(o, "numbers", facts(info->numbers, info->n_numbers, true));
     json_object_set_new(o, "dates", facts(info->dates, info->n_dates, false));

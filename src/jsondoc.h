@@ -8,6 +8,12 @@
 #include "claimdiff.h"
 #include "compare.h"
 
+/* A JSON string of s[0..n), repaired to valid UTF-8 first (a file name, a
+ * --label or a cut of article text may be anything; json_stringn would fail
+ * and the key would silently go missing). Returns a new reference. */
+json_t *cd_json_text(const char *s, size_t n);
+/* The same for a NUL-terminated s; NULL gives null. */
+json_t *cd_json_str_or_null(const char *s);
 /* sources[] entry for the index-th source (id "s<index+1>"); doc may be NULL
  * when loading failed, err then says why. Returns a new reference. */
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err);
