@@ -39,28 +39,32 @@ static bool write_text(FILE *f, const cd_options *o, const cd_source_set *set,
     return !ferror(f);
 }
 
+/* {"schema", "sources", "sentences"}, written sentence by sentence (the
+ * bytes of one dump of the whole tree, without holding it: a big input
+ * would otherwise cost about 100 times its size). */
 static bool write_json(FILE *f, const cd_options *o, const cd_source_set *set,
                        const void *ctx)
 {
     (void)o;
     cd_analysis *const *an = ctx;
-    json_t *root = json_object();
-    json_object_set_new(root, "schema", json_string("claimdiff/1"));
-    json_t *sources = json_array(), *sents = json_array();
-    for (size_t i = 0; i < set->n; i++) {
+    const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER;
+    json_t *sources = json_array();
+    for (size_t i = 0; i < set->n; i++)
         json_array_append_new(sources,
                               cd_json_source(i, set->origins[i], set->docs[i], set->errors[i]));
-        for (size_t k = 0; set->docs[i] && k < cd_doc_sentence_count(set->docs[i]); k++) {
+    fputs("{\n  \"schema\": \"claimdiff/1\",\n  \"sources\": ", f);
+    bool ok = cd_json_put_nested(f, sources, 2, flags);
+    fputs(",\n  \"sentences\": [", f);
+    size_t written = 0;
+    for (size_t i = 0; ok && i < set->n; i++)
+        for (size_t k = 0; ok && set->docs[i] && k < cd_doc_sentence_count(set->docs[i]); k++) {
             json_t *s = cd_json_sentence(i, set->docs[i], k);
             cd_json_add_info(s, an[i] ? cd_analysis_sentence(an[i], k) : NULL);
-            json_array_append_new(sents, s);
+            fputs(written++ ? ",\n    " : "\n    ", f);
+            ok = cd_json_put_nested(f, s, 4, flags);
         }
-    }
-    json_object_set_new(root, "sources", sources);
-    json_object_set_new(root, "sentences", sents);
-    bool ok = cd_json_write(f, root);
-    json_decref(root);
-    return ok;
+    fputs(written ? "\n  ]\n}\n" : "]\n}\n", f);
+    return ok && !ferror(f);
 }
 
 int cd_cmd_sentences(const cd_options *o)

@@ -3,6 +3,7 @@
 #include "jsondoc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 json_t *cd_json_text(const char *s, size_t n)
@@ -150,4 +151,19 @@ void cd_json_add_info(json_t *o, const cd_sentence_info *info)
     json_object_set_new(o, "numbers", facts(info->numbers, info->n_numbers, true));
     json_object_set_new(o, "dates", facts(info->dates, info->n_dates, false));
     json_object_set_new(o, "entities", facts(info->entities, info->n_entities, false));
+}
+
+bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags)
+{
+    char *s = json_dumps(v, flags | JSON_ENCODE_ANY);
+    json_decref(v);
+    if (!s)
+        return false;
+    for (const char *p = s; *p; p++) {
+        fputc(*p, f);
+        if (*p == '\n')
+            fprintf(f, "%*s", indent, "");
+    }
+    free(s);
+    return true;
 }

@@ -29,6 +29,11 @@ void cd_json_add_info(json_t *sentence, const cd_sentence_info *info);
  * [{line, reason, text}] — what `extract -f json` prints and what a saved
  * document source reads back. */
 json_t *cd_json_document(size_t index, const char *origin, const cd_doc *doc, const char *err);
+/* Write v (taken over and freed) as json_dumps with flags would show it
+ * inside a document where it sits `indent` spaces deep: every line after
+ * its first is shifted right. Lets a big document be written piece by
+ * piece with the bytes of one dump of the whole tree. */
+bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags);
 /* Pretty-print root to f with a final newline; false on a write error. */
 bool cd_json_write(FILE *f, json_t *root);
 

@@ -148,23 +148,6 @@ json_t *cd_rep_json_counts(const cd_rep *r)
 
 #define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6))
 
-/* Write v as json_dumpf would inside a document, where it sits `indent`
- * spaces deep: every line after its first is shifted right. Frees v. */
-static bool put_nested(FILE *f, json_t *v, int indent)
-{
-    char *s = json_dumps(v, JSON_FLAGS | JSON_ENCODE_ANY);
-    json_decref(v);
-    if (!s)
-        return false;
-    for (const char *p = s; *p; p++) {
-        fputc(*p, f);
-        if (*p == '\n')
-            fprintf(f, "%*s", indent, "");
-    }
-    free(s);
-    return true;
-}
-
 /* The claimdiff/1 report, written piece by piece: the same bytes as one
  * json_dumpf of the whole tree, but only one group's objects are alive at a
  * time (5,000 articles: hundreds of MB less). */
@@ -193,7 +176,7 @@ bool cd_report_json(FILE *f, const cd_options *o, const cd_source_set *set, cons
     fputs(",\n  \"groups\": [", f);
     for (size_t g = 0; g < al->n_groups && ok; g++) {
         fputs(g ? ",\n    " : "\n    ", f);
-        ok = put_nested(f, cd_rep_json_group(r, g, rank[g]), 4);
+        ok = cd_json_put_nested(f, cd_rep_json_group(r, g, rank[g]), 4, JSON_FLAGS);
     }
     fputs(al->n_groups ? "\n  ]" : "]", f);
     free(rank);
@@ -201,13 +184,13 @@ bool cd_report_json(FILE *f, const cd_options *o, const cd_source_set *set, cons
     fputs(",\n  \"unmatched\": [", f);
     for (size_t k = 0; k < al->n_unmatched && ok; k++) {
         fputs(k ? ",\n    " : "\n    ", f);
-        ok = put_nested(f, cd_rep_json_sentence(r, al->unmatched[k]), 4);
+        ok = cd_json_put_nested(f, cd_rep_json_sentence(r, al->unmatched[k]), 4, JSON_FLAGS);
     }
     fputs(al->n_unmatched ? "\n  ]" : "]", f);
     fputs(",\n  \"omissions\": ", f);
-    ok = ok && put_nested(f, cd_rep_json_omissions(r), 2);
+    ok = ok && cd_json_put_nested(f, cd_rep_json_omissions(r), 2, JSON_FLAGS);
     fputs(",\n  \"counts\": ", f);
-    ok = ok && put_nested(f, cd_rep_json_counts(r), 2);
+    ok = ok && cd_json_put_nested(f, cd_rep_json_counts(r), 2, JSON_FLAGS);
     fputs("\n}\n", f);
     return ok && !ferror(f);
 }
