@@ -85,27 +85,24 @@ static const char *key_of(cd_arena *arena, const cd_form *f)
 }
 
 /* The words of a member: word and number tokens inside its range. */
+/* The first of toks[lo..hi) that starts at or after byte pos. */
+static size_t first_token_at(const cd_token *toks, size_t lo, size_t hi, size_t pos)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t cd_wd_words(cd_arena *arena, const cd_member *m, cd_wd_word **out)
 {
     /* tokens are in text order: skip to the range by binary search */
-    size_t lo = 0, hi = m->n_toks;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->toks[mid].start < m->range.start)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t first = lo;
-    hi = m->n_toks;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (m->toks[mid].start < m->range.end)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t last = lo;
+    size_t first = first_token_at(m->toks, 0, m->n_toks, m->range.start);
+    size_t last = first_token_at(m->toks, first, m->n_toks, m->range.end);
     word *w = cd_arena_alloc(arena, (last > first ? last - first : 1) * sizeof *w);
     size_t n = 0;
     for (size_t i = first; i < last; i++) {

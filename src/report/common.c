@@ -167,6 +167,17 @@ const cd_div_side *cd_rep_wording_side(const cd_rep *r, size_t g, size_t m, size
     return NULL;
 }
 
+size_t cd_rep_group_base(const cd_rep *r, size_t g)
+{
+    const cd_align_group *gr = &r->cmp->al->groups[g];
+    for (size_t m = 0; m < gr->n_members; m++) {
+        size_t b;
+        if (cd_rep_wording_side(r, g, m, &b) && b < gr->n_members)
+            return b;
+    }
+    return SIZE_MAX;
+}
+
 unsigned cd_rep_kinds(const cd_rep *r, size_t g)
 {
     unsigned kinds = 0;
@@ -187,17 +198,8 @@ size_t cd_rep_story_size(const cd_rep *r, size_t t)
 
 const char *cd_framing_badge(cd_framing f)
 {
-    switch (f) {
-    case CD_FRAMING_ASSERTED:
-        return "fact";
-    case CD_FRAMING_ATTRIBUTED:
-        return "attributed";
-    case CD_FRAMING_HEDGED:
-        return "hedged";
-    case CD_FRAMING_DENIED:
-        return "denied";
-    }
-    return "?";
+    /* the badge says "fact" where the JSON says "asserted" */
+    return f == CD_FRAMING_ASSERTED ? "fact" : cd_framing_name(f);
 }
 
 const char *cd_framing_explain(cd_framing f)

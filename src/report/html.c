@@ -120,17 +120,6 @@ static void marked_sentence(FILE *f, const cd_rep *r, size_t g, size_t m)
     free(marks);
 }
 
-static size_t group_base(const cd_rep *r, size_t g)
-{
-    const cd_align_group *gr = &r->cmp->al->groups[g];
-    for (size_t m = 0; m < gr->n_members; m++) {
-        size_t b;
-        if (cd_rep_wording_side(r, g, m, &b) && b < gr->n_members)
-            return b;
-    }
-    return SIZE_MAX;
-}
-
 static void legend(FILE *f)
 {
     fputs("<section class=\"legend\" aria-label=\"How to read this page\">\n", f);
@@ -230,7 +219,7 @@ static void claim_rows(FILE *f, const cd_rep *r, size_t g, size_t rank, const si
 {
     const cd_comparison *c = r->cmp;
     const cd_align_group *gr = &c->al->groups[g];
-    size_t base = group_base(r, g);
+    size_t base = cd_rep_group_base(r, g);
     fprintf(f, "<tr id=\"g%zu\"><th class=\"row\" scope=\"row\">Claim %zu<small>%zu of %zu "
                "outlets%s</small></th>",
             g + 1, rank, gr->n_members, n_cols, gr->cross_story ? ", across stories" : "");

@@ -88,12 +88,7 @@ bool cd_report_markdown(FILE *f, const cd_options *o, const cd_source_set *set,
             else
                 fprintf(f, "\n### Claim %zu (g%zu): %zu of %zu outlets\n\n", ++rank, g + 1,
                         gr->n_members, cd_rep_story_size(r, t));
-            size_t base = SIZE_MAX;
-            for (size_t m = 0; m < gr->n_members && base == SIZE_MAX; m++) {
-                size_t b;
-                if (cd_rep_wording_side(r, g, m, &b) && b < gr->n_members)
-                    base = b;
-            }
+            size_t base = cd_rep_group_base(r, g);
             for (size_t m = 0; m < gr->n_members; m++)
                 member(f, r, g, m, base);
             bool any = false;

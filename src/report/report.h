@@ -65,6 +65,9 @@ const char *cd_rep_sentence(const cd_rep *r, cd_align_ref ref, size_t *len);
 /* The wording divergence of group g that has a side for member m (its diff
  * ops against the base), or NULL. */
 const cd_div_side *cd_rep_wording_side(const cd_rep *r, size_t g, size_t m, size_t *base);
+/* The member group g's word diffs are taken against ("compared with
+ * this"), or SIZE_MAX when the group has no wording divergence. */
+size_t cd_rep_group_base(const cd_rep *r, size_t g);
 /* Bit set of the divergence kinds group g shows. */
 unsigned cd_rep_kinds(const cd_rep *r, size_t g);
 /* Number of documents of story t (failed ones not counted). */

@@ -182,12 +182,7 @@ static void group_block(FILE *f, const cd_rep *r, size_t g, size_t rank, size_t 
         fputs(" — no difference found", f);
     }
     fputc('\n', f);
-    size_t base = SIZE_MAX;
-    for (size_t m = 0; m < gr->n_members && base == SIZE_MAX; m++) {
-        size_t b;
-        if (cd_rep_wording_side(r, g, m, &b) && b < gr->n_members)
-            base = b;
-    }
+    size_t base = cd_rep_group_base(r, g);
     for (size_t m = 0; m < gr->n_members; m++)
         member_line(f, r, g, m, base, nw);
     for (size_t k = 0; r->cmp->divs && k < r->cmp->n_divs[g]; k++) {
