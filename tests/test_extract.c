@@ -280,7 +280,9 @@ Test(extract, nfc)
 /* fuzz_html's CI smoke run: a page cut at nesting depth 20 where a link's
  * first text adds nothing to the block buffer, which was then still NULL
  * (pointer arithmetic on NULL: clang's UBSan flags it, GCC's does not check
- * it). The bytes are kept in fixtures/bad. */
+ * it, so this test guards it only in a clang sanitizer build). The bytes are
+ * kept in fixtures/bad and seed fuzz_html's corpus (fuzz/make-corpus.sh), so
+ * .ci/run's clang fuzz smoke run replays them every time. */
 Test(extract, link_text_at_depth_cap)
 {
     size_t len;
