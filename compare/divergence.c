@@ -366,6 +366,22 @@ static size_t content_words(const cd_member *mm, cd_range r)
     return n;
 }
 
+/* Words of m inside r and outside skip that are not stop words. */
+static size_t content_words_outside(const cd_member *mm, cd_range r, cd_range skip)
+{
+    cd_member nm = narrow(mm, r);
+    const cd_member *m = &nm;
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_toks; i++) {
+        const cd_token *t = &m->toks[i];
+        size_t s = t->start, e = s + t->len;
+        if (t->form && t->form->kind != CD_TOK_PUNCT && s >= r.start && e <= r.end &&
+            !(s < skip.end && skip.start < e) && !cd_features_is_stop(t->form->norm))
+            n++;
+    }
+    return n;
+}
+
 static void put_run(cd_buf *b, const cd_member *m, cd_range r)
 {
     r = words_span(m, r);
@@ -902,7 +918,7 @@ static bool num_of(const char *v, double *x)
         return false;
     char *end;
     *x = strtod(v, &end);
-    return end != v && isfinite(*x);
+    return end != v && *end != '-' && isfinite(*x); /* not "256-170", "3-to-1" */
 }
 
 /* The place of the last significant digit of x (1000 for 65000, 0.01 for
@@ -974,8 +990,13 @@ static bool rounding_agrees(const cd_member *mx, const cd_fact *fx, const cd_mem
     if (!num_of(fx->value, &x) || !num_of(fy->value, &y))
         return false;
     double d = fabs(x - y), big = fmax(fabs(x), fabs(y));
-    double p = fmax(precision_of(x), precision_of(y));
+    double px = precision_of(x), py = precision_of(y), p = fmax(px, py);
     if (d <= p + 1e-9 * big && d <= 0.02 * big)
+        return true;
+    /* written decimals state their precision: "9%" is "8.76 per cent"
+     * rounded, "1.2" is "1.23" (not so for "30" and "32": trailing zeros
+     * may be rounding or an exact count) */
+    if (p <= 1 && px != py && d <= p / 2 + 1e-9 * big)
         return true;
     return d <= 0.1 * big && (approximate(mx, fx) || approximate(my, fy));
 }
@@ -1248,6 +1269,68 @@ static bool spelled_alike(const char *x, const char *y)
     return edit_distance(x, n, y, m) <= n / 4;
 }
 
+/* One name transliterated two ways: the same consonants in the same order
+ * once vowels and doubled letters are gone ("Turkmen" / "Turkoman",
+ * "Mohammed" / "Muhammad"), both at least five letters with the same first
+ * letter and four consonants or more ("Dallas" / "Dulles" stay apart). */
+static bool same_skeleton(const char *x, const char *y)
+{
+    char sx[64], sy[64];
+    const char *w[2] = {x, y};
+    char *out[2] = {sx, sy};
+    for (int k = 0; k < 2; k++) {
+        size_t n = 0, len = 0;
+        char last = 0;
+        for (const char *p = w[k]; *p && *p != ' '; p++, len++) {
+            char c = *p;
+            if (c < 'a' || c > 'z')
+                return false;
+            if (!strchr("aeiouy", c) && c != last && n + 1 < sizeof sx)
+                out[k][n++] = c;
+            last = c;
+        }
+        out[k][n] = '\0';
+        if (len < 5 || n < 4)
+            return false;
+    }
+    return x[0] == y[0] && strcmp(sx, sy) == 0;
+}
+
+/* key with the usual abbreviations of names written out and company
+ * suffixes dropped: "wall st" -> "wall street", "acme corp" -> "acme". */
+static void expand_abbreviations(const char *key, char *out, size_t cap)
+{
+    static const char *const abbr[][2] = {
+        {"st", "street"}, {"ave", "avenue"}, {"blvd", "boulevard"}, {"rd", "road"},
+        {"mt", "mount"}, {"ft", "fort"}, {"dept", "department"}, {"univ", "university"},
+        {"intl", "international"}, {"natl", "national"}, {"assn", "association"},
+        {"co", ""}, {"corp", ""}, {"inc", ""}, {"ltd", ""}, {"plc", ""}, {"llc", ""},
+        {"company", ""}, {"corporation", ""}, {"incorporated", ""}};
+    size_t n = 0;
+    out[0] = '\0';
+    for (const char *p = key; *p;) {
+        size_t l = strcspn(p, " ");
+        const char *word = p;
+        size_t wl = l;
+        for (size_t k = 0; k < sizeof abbr / sizeof *abbr; k++)
+            if (strlen(abbr[k][0]) == l && strncmp(p, abbr[k][0], l) == 0) {
+                word = abbr[k][1];
+                wl = strlen(word);
+                break;
+            }
+        if (wl && n + wl + 2 < cap) {
+            if (n)
+                out[n++] = ' ';
+            memcpy(out + n, word, wl);
+            n += wl;
+            out[n] = '\0';
+        }
+        p += l;
+        while (*p == ' ')
+            p++;
+    }
+}
+
 /* The last word of a name key. */
 static const char *last_word(const char *key)
 {
@@ -1272,7 +1355,13 @@ static bool same_entity(const cd_fact *a, const cd_fact *b)
     int cx = country_of(kx);
     if (cx >= 0 && cx == country_of(ky))
         return true;
-    return spelled_alike(kx, ky) || spelled_alike(last_word(kx), last_word(ky));
+    if (spelled_alike(kx, ky) || spelled_alike(last_word(kx), last_word(ky)) ||
+        same_skeleton(last_word(kx), last_word(ky)))
+        return true;
+    char ex[128], ey[128];
+    expand_abbreviations(kx, ex, sizeof ex);
+    expand_abbreviations(ky, ey, sizeof ey);
+    return *ex && *ey && (strcmp(ex, ey) == 0 || has_words(ex, ey) || has_words(ey, ex));
 }
 
 /* The change hunk of ops (a against b) that holds a's span, as the range
@@ -1319,11 +1408,51 @@ static const cd_fact *facts(const cd_sentence_info *in, fact_sort s, size_t *n)
     return s == F_NUMBER ? in->numbers : s == F_DATE ? in->dates : in->entities;
 }
 
+/* The two ends of a range or score ("256-170", "3-to-1"). */
+static bool range_ends(const cd_fact *f, double *lo, double *hi)
+{
+    if (!f->unit || strcmp(f->unit, "range") != 0 || !f->value)
+        return false;
+    char *e;
+    *lo = strtod(f->value, &e);
+    if (e == f->value || *e != '-')
+        return false;
+    e += strncmp(e, "-to-", 4) == 0 ? 4 : 1;
+    const char *b = e;
+    *hi = strtod(b, &e);
+    return e != b;
+}
+
+/* A range written as one token in one sentence and as two numbers in the
+ * other ("256-170" / "256 to 170"): x a range whose ends both are among
+ * ys, or x one end of a range among ys. */
+static bool range_matched(const cd_fact *x, const cd_fact *ys, size_t ny)
+{
+    double lo, hi, v;
+    if (range_ends(x, &lo, &hi)) {
+        bool l = false, h = false;
+        for (size_t k = 0; k < ny; k++)
+            if (num_of(ys[k].value, &v) && !(ys[k].unit && *ys[k].unit)) {
+                l = l || v == lo;
+                h = h || v == hi;
+            }
+        return l && h;
+    }
+    if (!num_of(x->value, &v) || (x->unit && *x->unit))
+        return false;
+    for (size_t k = 0; k < ny; k++)
+        if (range_ends(&ys[k], &lo, &hi) && (v == lo || v == hi))
+            return true;
+    return false;
+}
+
 /* x (of member mx) is stated by my too: the same, or for numbers the same
  * figure rounded ("$28" / "$28.20"). */
 static bool fact_matched(fact_sort s, const cd_member *mx, const cd_fact *x, const cd_member *my,
                          const cd_fact *ys, size_t ny)
 {
+    if (s == F_NUMBER && range_matched(x, ys, ny))
+        return true;
     for (size_t k = 0; k < ny; k++)
         if (s == F_NUMBER ? same_number(x, &ys[k]) || (unit_compatible(x, &ys[k], false) &&
                                                        rounding_agrees(mx, x, my, &ys[k]))
@@ -1503,10 +1632,18 @@ static bool has_negative_word(const cd_member *mm, cd_range r)
 static bool real_negation(const cd_member *m, const cd_mark *k)
 {
     static const char *const idioms[] = {"only", "just", "surprisingly", "least", "but",
-                                         "doubt", "matter", "merely"};
+                                         "doubt", "matter", "merely", "until"};
     const char *t = m->text;
-    if (!k->norm || strcmp(k->norm, "nor") == 0)
+    if (!k->norm)
         return false;
+    if (strcmp(k->norm, "nor") == 0) {
+        /* "neither … nor" is one negation; "None …, nor was he asked" two */
+        for (size_t i = 0; i < m->n_toks && m->toks[i].start < k->span.start; i++)
+            if (m->toks[i].start >= m->range.start && m->toks[i].form &&
+                strcmp(m->toks[i].form->norm, "neither") == 0)
+                return false;
+        return true;
+    }
     if ((k->span.start > m->range.start && t[k->span.start - 1] == '-') ||
         (k->span.end < m->range.end && t[k->span.end] == '-'))
         return false;
@@ -1526,9 +1663,16 @@ static bool real_negation(const cd_member *m, const cd_mark *k)
 static size_t negation_count(const cd_member *m)
 {
     const cd_sentence_info *in = info_of(m);
-    size_t n = 0;
-    for (size_t k = 0; k < CAPPED(in->n_negations, DIV_MAX_MARKS); k++)
-        n += real_negation(m, &in->negations[k]);
+    size_t n = 0, end = 0;
+    for (size_t k = 0; k < CAPPED(in->n_negations, DIV_MAX_MARKS); k++) {
+        const cd_mark *mk = &in->negations[k];
+        if (mk->span.start < end)
+            continue; /* "no" inside "no evidence": one negation */
+        if (real_negation(m, mk)) {
+            n++;
+            end = mk->span.end;
+        }
+    }
     return n;
 }
 
@@ -1543,6 +1687,11 @@ static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
         cd_range ra, rb;
         cd_range sp = in->negations[k].span;
         if (!real_negation(&c->m[i], &in->negations[k]) || !hunk_of(ops, n, sp, false, &ra, &rb))
+            continue;
+        /* words the other side does not have at all, with the negation
+         * among them, add a claim rather than negate the shared one
+         * ("…, but gave no details", "wounding seven, none seriously") */
+        if (rb.start >= rb.end && content_words_outside(&c->m[i], ra, sp) > 0)
             continue;
         /* a small change only ("was signed" / "was not signed"), and not
          * one the other side words as a negative verb ("failed to") */

@@ -282,7 +282,19 @@ static void find_dates(fwork *w, factvec *out)
                 i = j;
                 continue;
             }
-            if (ambiguous && !(i > 0 && fwc(w, i - 1, CD_FW_MONTHCTX)))
+            /* … or another month joined to it: "between May and October",
+             * "from March to May" */
+            size_t ml2;
+            bool joined = (fis(w, i + 1, "and") || fis(w, i + 1, "to") || fis(w, i + 1, "or") ||
+                           fis(w, i + 1, "through") || fis(w, i + 1, "-")) &&
+                          month_at(w, i + 2, &ml2) && !fis(w, i + 2, "may") &&
+                          !fis(w, i + 2, "march");
+            joined = joined || (i >= 2 && (fis(w, i - 1, "and") || fis(w, i - 1, "to") ||
+                                           fis(w, i - 1, "or") || fis(w, i - 1, "through") ||
+                                           fis(w, i - 1, "-")) &&
+                                month_at(w, i - 2, &ml2) && !fis(w, i - 2, "may") &&
+                                !fis(w, i - 2, "march"));
+            if (ambiguous && !joined && !(i > 0 && fwc(w, i - 1, CD_FW_MONTHCTX)))
                 continue;
             int iy = infer_year(w, m);
             add_fact(w, out, i, i + 1,
@@ -417,7 +429,7 @@ static const char *unit_after(const fwork *w, size_t i, size_t *end)
     size_t k = i;
     if (fis(w, k, "of") && fword(w, k + 1))
         k++; /* "millions of shells" */
-    if (!fword(w, k) || cd_features_is_stop(fn(w, k)) || w->used[k])
+    if (!fword(w, k) || cd_features_is_stop(fn(w, k)) || w->used[k] || fis(w, k, "per"))
         return NULL;
     const cd_lex_entry *e = cd_lex_find(fn(w, k));
     if (e && (e->flags & (CD_LEX_REPORT | CD_LEX_MODAL | CD_LEX_NEGATION)))
@@ -437,6 +449,40 @@ static const char *unit_after(const fwork *w, size_t i, size_t *end)
     return un;
 }
 
+static bool month_or_day(const fwork *w, size_t i);
+
+/* The value of a vulgar fraction character at token i ("½" 0.5), or 0. */
+static double vulgar_fraction(const fwork *w, size_t i)
+{
+    static const struct {
+        const char *c;
+        double v;
+    } F[] = {{"\xc2\xbd", 0.5}, {"\xc2\xbc", 0.25}, {"\xc2\xbe", 0.75},
+             {"\xe2\x85\x93", 1.0 / 3}, {"\xe2\x85\x94", 2.0 / 3}, {"\xe2\x85\x9b", 0.125}};
+    if (i >= w->n)
+        return 0;
+    const char *t = w->text + w->t[i].start;
+    for (size_t k = 0; k < sizeof F / sizeof *F; k++)
+        if (w->t[i].len == strlen(F[k].c) && memcmp(t, F[k].c, w->t[i].len) == 0)
+            return F[k].v;
+    return 0;
+}
+
+/* "5/8", "1/2": a common fraction as its value. */
+static bool fraction_of(const char *s, double *v)
+{
+    char *q;
+    long num = strtol(s, &q, 10);
+    if (q == s || *q != '/' || q[1] < '0' || q[1] > '9')
+        return false;
+    long den = strtol(q + 1, &q, 10);
+    if (*q || num < 1 || num >= den ||
+        !(den == 2 || den == 3 || den == 4 || den == 8 || den == 16))
+        return false;
+    *v = (double)num / (double)den;
+    return true;
+}
+
 static void find_numbers(fwork *w, factvec *out)
 {
     for (size_t i = 0; i < w->n; i++) {
@@ -445,7 +491,7 @@ static void find_numbers(fwork *w, factvec *out)
         const char *s = fn(w, i);
         double v = 0;
         bool have = false, ordinal = false, vague = false, percent = false;
-        const char *unit = NULL, *cur = NULL;
+        const char *unit = NULL, *cur = NULL, *range = NULL, *named = NULL;
         size_t a = i, end = i + 1;
         if (fnum(w, i)) {
             if (strchr(s, ':'))
@@ -457,23 +503,103 @@ static void find_numbers(fwork *w, factvec *out)
                 p++;
             char digits[64];
             size_t dl = 0;
-            for (; *p && ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'); p++)
-                if (*p != ',' && dl + 1 < sizeof digits)
+            bool point = false;
+            for (; *p && ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.'); p++) {
+                if (*p == ',') {
+                    /* a thousands separator has three digits after it; one
+                     * or two make it a decimal comma ("1,2 million") */
+                    size_t nd = 0;
+                    while (p[1 + nd] >= '0' && p[1 + nd] <= '9')
+                        nd++;
+                    if (nd && nd < 3 && !point && dl + 1 < sizeof digits) {
+                        digits[dl++] = '.';
+                        point = true;
+                    }
+                    continue;
+                }
+                if (*p == '.')
+                    point = true;
+                if (dl + 1 < sizeof digits)
                     digits[dl++] = *p;
+            }
             digits[dl] = '\0';
             if (dl && digits[dl - 1] == '.')
                 digits[--dl] = '\0';
             if (!dl)
                 continue;
+            /* ".85 cent": a decimal point written without the zero */
+            bool bare_point = i > 0 && skip == 0 && s[0] >= '0' && s[0] <= '9' &&
+                              w->t[i - 1].start + w->t[i - 1].len == w->t[i].start &&
+                              fis(w, i - 1, ".") && !point &&
+                              (i == 1 || w->t[i - 2].start + w->t[i - 2].len < w->t[i - 1].start);
+            if (bare_point && dl + 2 < sizeof digits) {
+                memmove(digits + 1, digits, dl + 1);
+                digits[0] = '.';
+                dl++;
+                point = true;
+                a = i - 1;
+            }
             v = strtod(digits, NULL);
             have = true;
-            /* suffix: "bn", "m", "th", "%", "-year" */
-            if (*p == '%') {
+            /* "80 937 hectares": a space between thousands */
+            if (!*p && !point && !skip && dl <= 3 && fnum(w, i + 1) &&
+                strlen(fn(w, i + 1)) == 3 && strspn(fn(w, i + 1), "0123456789") == 3 &&
+                w->t[i].start + w->t[i].len + 1 == w->t[i + 1].start &&
+                w->text[w->t[i].start + w->t[i].len] == ' ') {
+                v = v * 1000 + strtod(fn(w, i + 1), NULL);
+                end = i + 2;
+            }
+            /* "2 ½" */
+            double vf = vulgar_fraction(w, end);
+            if (!*p && !point && vf > 0) {
+                v += vf;
+                end++;
+            }
+            /* "Pentium 4", "Category 3", "Chapter 11": a bare number after a
+             * capitalised word inside the sentence (not a possessive:
+             * "Farben's 500 properties") names a thing; that word is its unit */
+            if (!*p && !skip && !point && i >= 2 && fword(w, i - 1) && fcap(w, i - 1) &&
+                !month_or_day(w, i - 1) && !fwc(w, i - 1, CD_FW_TITLE) &&
+                !cd_features_is_stop(fn(w, i - 1)) && !fis(w, end, "percent") &&
+                !fis(w, end, "per") && !strstr(fn(w, i - 1), "'s") &&
+                w->t[i - 1].start + w->t[i - 1].len < w->t[i].start) {
+                named = fn(w, i - 1);
+                a = i - 1;
+            }
+            const cd_factword *mw;
+            double fv;
+            /* suffix: "bn", "m", "th", "%", "-year", "-million", "/8" */
+            if (*p == '/') {
+                /* "5/8" is a fraction, "1 5/8" one number; "9/11" or
+                 * "24/7" is no figure to compare */
+                if (!fraction_of(s + skip, &v))
+                    continue;
+            } else if (!*p && !point && fnum(w, i + 1) && fraction_of(fn(w, i + 1), &fv)) {
+                v += fv; /* "1 5/8" */
+                end = i + 2;
+            } else if (*p == '%') {
                 percent = true;
+            } else if (*p == '-' && p[1] >= '0' && p[1] <= '9') {
+                /* "256-170" (a vote, a score, a range): kept as written */
+                range = cd_arena_strndup(w->arena, s + skip, strlen(s + skip));
+            } else if (*p == '-' && strncmp(p + 1, "to-", 3) == 0 && p[4] >= '0' &&
+                       p[4] <= '9') {
+                range = cd_arena_strndup(w->arena, s + skip, strlen(s + skip)); /* "3-to-1" */
             } else if (*p == '-') {
                 const char *u = p + 1;
                 const char *dash = strchr(u, '-');
-                unit = cd_arena_strndup(w->arena, u, dash ? (size_t)(dash - u) : strlen(u));
+                size_t ul = dash ? (size_t)(dash - u) : strlen(u);
+                char word[32];
+                mw = NULL;
+                if (ul < sizeof word) {
+                    memcpy(word, u, ul);
+                    word[ul] = '\0';
+                    mw = factword(word);
+                }
+                if (mw && (mw->cls & CD_FW_MAGNITUDE) && mw->value > 0)
+                    v *= pow(10.0, mw->value); /* "$70-million" */
+                else
+                    unit = cd_arena_strndup(w->arena, u, ul);
             } else if (*p) {
                 int k = index_of(p, (const char *const[]){"k", "m", "mn", "mln", "bn", "b",
                                                          "tn", "trn", NULL});
@@ -490,10 +616,18 @@ static void find_numbers(fwork *w, factvec *out)
             int t = fwv(w, i, CD_FW_TENS);
             bool pl;
             double mg = magnitude(w, i, &pl);
-            if (k >= 0) {
-                v = k;
-            } else if (t >= 0) {
-                v = t;
+            if (k >= 0 || t >= 0) {
+                v = k >= 0 ? k : t;
+                /* "fifty-seven", "twenty two" */
+                if (k != 20 && t < 0)
+                    goto counted;
+                size_t u = fis(w, i + 1, "-") ? i + 2 : i + 1;
+                int k2 = fword(w, u) ? fwv(w, u, CD_FW_SMALL) : -1;
+                if (k2 >= 1 && k2 <= 9) {
+                    v += k2;
+                    end = u + 1;
+                }
+            counted:;
             } else if (mg && pl) {
                 vague = true; /* "millions of" */
             } else if (strcmp(s, "dozens") == 0) {
@@ -531,7 +665,7 @@ static void find_numbers(fwork *w, factvec *out)
                 unit = u;
                 end = ue;
             }
-        } else if (!unit && !percent) {
+        } else if (!unit && !percent && !named) {
             size_t ue;
             const char *u = unit_after(w, end, &ue);
             if (u) {
@@ -543,6 +677,16 @@ static void find_numbers(fwork *w, factvec *out)
             unit = cur;
         else if (percent)
             unit = "%";
+        if (named) {
+            add_fact(w, out, a, end, fmt(w->arena, "%s %s", num_str(w->arena, v), named), named);
+            i = end - 1;
+            continue;
+        }
+        if (range) {
+            add_fact(w, out, a, end, range, cur ? cur : "range");
+            i = end - 1;
+            continue;
+        }
         const char *num;
         if (vague)
             num = s; /* "millions", "dozens" */
@@ -653,6 +797,13 @@ static void find_entities(fwork *w, factvec *out)
                 b++;
                 continue;
             }
+            /* "Harold W. Gehman", "Adm. Hal Gehman": an initial or a
+             * title's period inside the name */
+            if (b > a && fis(w, b, ".") && fword(w, b + 1) && fcap(w, b + 1) &&
+                !w->used[b + 1] && (strlen(fn(w, b - 1)) == 1 || fwc(w, b - 1, CD_FW_TITLE))) {
+                b += 2;
+                continue;
+            }
             /* "Jong-un", "Ministry of Defense" */
             if (b > a && (fis(w, b, "-") || fwc(w, b, CD_FW_CONNECT)) &&
                 fword(w, b + 1) && (fcap(w, b + 1) || fis(w, b, "-")) && !w->used[b + 1]) {
@@ -663,10 +814,11 @@ static void find_entities(fwork *w, factvec *out)
         }
         size_t next = b;
         /* leading stop words and titles are not the name */
-        while (a < b && (cd_features_is_stop(fn(w, a)) || fwc(w, a, CD_FW_TITLE) ||
-                         month_or_day(w, a)))
+        while (a < b && (!fword(w, a) || cd_features_is_stop(fn(w, a)) ||
+                         fwc(w, a, CD_FW_TITLE) || month_or_day(w, a)))
             a++;
-        while (b > a && (month_or_day(w, b - 1) || fis(w, b - 1, "-")))
+        while (b > a && (month_or_day(w, b - 1) || fis(w, b - 1, "-") ||
+                         ((fis(w, b - 1, "jr") || fis(w, b - 1, "sr")) && b - 1 > a)))
             b--;
         /* "Russian President Vladimir Putin": the name follows the last title */
         for (size_t k = b; k > a + 1; k--)

@@ -514,7 +514,8 @@ Test(divergence, names_under_other_spellings_agree)
     static const char *const pairs[][2] = {
         {"al qaeda", "al qaida"}, {"jean chrétien", "jean chretien"}, {"iraq", "iraqis"},
         {"british", "uk"},        {"us", "united states"},           {"washington", "american"},
-        {"sean sundwell", "sundwall"},
+        {"sean sundwell", "sundwall"}, {"turkmen", "turkoman"},  {"wall street", "wall st"},
+        {"hal gehman", "harold w gehman"}, {"acme corp", "acme"},
     };
     for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
         const char *a = "Officials said Xxxx was behind it.";
@@ -750,4 +751,134 @@ Test(divergence, a_large_group_of_wire_copies, .timeout = 30)
     f = find(d, n, CD_DIV_WORDING);
     cr_assert(f);
     cr_expect_eq(f->n_sides, 1 + 2 * N / 3, "the base and the 400 other wordings");
+}
+
+/* Decimals state their precision: "9%" is "8.76%" rounded; integers with
+ * the same precision ("$9.99" / "$9.95") and round tens ("30" / "32") are
+ * not taken for rounding. */
+Test(divergence, written_decimals_round)
+{
+    static const char *const agree[][2] = {{"9 %", "8.76 %"}, {"1.2 %", "1.23 %"}, {"4 %", "4.4 %"}};
+    static const char *const differ[][2] = {{"9.99 usd", "9.95 usd"}, {"30 miles", "32 miles"},
+                                            {"8 %", "9 %"}, {"2.7 %", "3.3 %"}};
+    for (int pass = 0; pass < 2; pass++) {
+        const char *const(*set)[2] = pass ? differ : agree;
+        size_t n_set = pass ? sizeof differ / sizeof *differ : sizeof agree / sizeof *agree;
+        for (size_t k = 0; k < n_set; k++) {
+            const char *a = "Shares rose XX on the day.", *b = "Shares rose YY on the day.";
+            cd_sentence_info ia, ib;
+            cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+            const char *ua = strchr(set[k][0], ' ') + 1, *ub = strchr(set[k][1], ' ') + 1;
+            cd_fact fa = fact(a, "XX", set[k][0], ua), fb = fact(b, "YY", set[k][1], ub);
+            ia.numbers = &fa;
+            ia.n_numbers = 1;
+            ib.numbers = &fb;
+            ib.n_numbers = 1;
+            cd_divergence *d;
+            size_t n = cd_diverge(arena, m, 2, &d);
+            if (pass)
+                cr_expect(find(d, n, CD_DIV_NUMBER), "%s / %s", set[k][0], set[k][1]);
+            else
+                cr_expect_null(find(d, n, CD_DIV_NUMBER), "%s / %s", set[k][0], set[k][1]);
+        }
+    }
+}
+
+Test(divergence, range_against_its_two_numbers)
+{
+    const char *a = "The House voted 256-170 to pass it.";
+    const char *b = "The House voted 256 to 170 to pass it.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_fact fa = fact(a, "256-170", "256-170", "range");
+    cd_fact fb[2] = {fact(b, "256", "256", NULL), fact(b, "170", "170", NULL)};
+    ia.numbers = &fa;
+    ia.n_numbers = 1;
+    ib.numbers = fb;
+    ib.n_numbers = 2;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_NUMBER));
+    /* another score is a divergence */
+    ib.numbers = &(cd_fact){"250-170", "250-170", "range", at(b, "256 to 170")};
+    ib.n_numbers = 1;
+    n = cd_diverge(arena, m, 2, &d);
+    cr_expect(find(d, n, CD_DIV_NUMBER));
+}
+
+Test(divergence, transliterations_need_four_consonants)
+{
+    const char *a = "The flight landed at Dallas late.", *b = "The flight landed at Dulles late.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    cd_fact ea = fact(a, "Dallas", "dallas", NULL), eb = fact(b, "Dulles", "dulles", NULL);
+    ia.entities = &ea;
+    ia.n_entities = 1;
+    ib.entities = &eb;
+    ib.n_entities = 1;
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_expect(find(d, n, CD_DIV_ENTITY));
+}
+
+/* One negation written as two marks ("no" inside "no evidence"), "nor"
+ * after "None", "not until", and a negated clause one side adds: no
+ * negation divergence. */
+Test(divergence, negations_that_do_not_flip_the_claim)
+{
+    {
+        const char *a = "Authorities had no evidence to suggest the incidents were connected.";
+        const char *b = "There was no immediate evidence that the incidents were connected.";
+        cd_sentence_info ia, ib;
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark na[2] = {mark(a, "no", false), mark(a, "no evidence", false)};
+        cd_mark nb = mark(b, "no", false);
+        ia.negations = na;
+        ia.n_negations = 2;
+        ib.negations = &nb;
+        ib.n_negations = 1;
+        cd_divergence *d;
+        size_t n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        const char *a = "None of his rivals picked him, nor was Dean asked that question.";
+        const char *b = "None of his rivals picked him and Dean was not asked the question.";
+        cd_sentence_info ia, ib;
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark na[2] = {mark(a, "None", false), mark(a, "nor", false)};
+        cd_mark nb[2] = {mark(b, "None", false), mark(b, "not", false)};
+        na[0].norm = nb[0].norm = "none";
+        ia.negations = na;
+        ia.n_negations = 2;
+        ib.negations = nb;
+        ib.n_negations = 2;
+        cd_divergence *d;
+        size_t n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        const char *a = "Florida's primary isn't until March 9.";
+        const char *b = "Florida's primary will be March 9.";
+        cd_sentence_info ia, ib;
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark na = mark(a, "isn't", false);
+        ia.negations = &na;
+        ia.n_negations = 1;
+        cd_divergence *d;
+        size_t n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        const char *a = "Bremer said he would launch a program to clean up neighborhoods.";
+        const char *b = "Bremer said he would launch a program to clean up neighborhoods, but gave no details.";
+        cd_sentence_info ia, ib;
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark nb = mark(b, "no", false);
+        ib.negations = &nb;
+        ib.n_negations = 1;
+        cd_divergence *d;
+        size_t n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
 }

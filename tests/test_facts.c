@@ -229,3 +229,55 @@ Test(facts, unit_without_possessive)
     cd_sentence_info in = an("It strengthens the two country's growing alliance.");
     cr_assert_not_null(find(in.numbers, in.n_numbers, "2 country"));
 }
+
+/* Figures written in the many ways news copy writes them (each found
+ * misread among MSRP's equivalent pairs). */
+Test(facts, numbers_written_in_many_ways)
+{
+    static const char *const cases[][2] = {
+        {"Fifty-seven senators voted for it.", "57 senators"},
+        {"Twenty-eight people were there.", "28 people"},
+        {"Bremer will launch a $70-million program.", "70000000 usd"},
+        {"The shares fell $US13.15 in Sydney.", "13.15 usd"},
+        {"The study covered 1,2 million women.", "1200000 women"},
+        {"It holds 2 \xc2\xbd servings.", "2.5 servings"},
+        {"Futures settled .85 cent lower.", "0.85 cent"},
+        {"The fires burned nearly 80 937 hectares.", "80937 hectares"},
+        {"The bonds rose 1 5/8 in price.", "1.625"},
+        {"It became a Category 3 storm.", "3 category"},
+        {"The House voted 256-170 to pass it.", "256-170"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        cd_sentence_info in = an(cases[k][0]);
+        cr_expect_not_null(find(in.numbers, in.n_numbers, cases[k][1]), "%s: no %s", cases[k][0],
+                           cases[k][1]);
+    }
+    /* a thousands separator stays one: "1,500" is fifteen hundred */
+    cd_sentence_info t = an("The Dow dropped 1,500 points.");
+    cr_expect_not_null(find(t.numbers, t.n_numbers, "1500 points"));
+    /* "9/11" and "24/7" are no figures */
+    cd_sentence_info e = an("After 9/11 the desk ran 24/7.");
+    cr_expect_eq(e.n_numbers, 0);
+    cd_sentence_info r = an("The vote was 256-170.");
+    cr_assert_eq(r.n_numbers, 1);
+    cr_expect_str_eq(r.numbers[0].unit, "range");
+}
+
+Test(facts, may_beside_another_month)
+{
+    cd_sentence_info a = an("The Dow dropped between May and October of that year.");
+    cr_expect_not_null(find(a.dates, a.n_dates, "may"));
+    cr_expect_not_null(find(a.dates, a.n_dates, "october"));
+    cd_sentence_info b = an("Exports may and will rise.");
+    cr_expect_eq(b.n_dates, 0);
+}
+
+Test(facts, names_with_initials_and_titles)
+{
+    cd_sentence_info a = an("The board's chairman, retired Adm. Hal Gehman, said so.");
+    cr_expect_not_null(find(a.entities, a.n_entities, "hal gehman"));
+    cd_sentence_info b = an("It said retired Navy Admiral Harold W. Gehman Jr., the chairman.");
+    cr_expect_not_null(find(b.entities, b.n_entities, "harold w gehman"));
+    cd_sentence_info c = an("A spokesman, D. L. Faber, said so.");
+    cr_expect_not_null(find(c.entities, c.n_entities, "d l faber"));
+}

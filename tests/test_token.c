@@ -202,6 +202,8 @@ Test(token, number_trailing_punct)
     expect_tokens("1.5.", "n:1.5|p:.");
     expect_tokens("5-", "n:5|p:-");
     expect_tokens("$ 5", "p:$|n:5");
+    /* a country's capitals between the symbol and the figure */
+    expect_tokens("$US13.15 $NZ2 $A5 $USA", "n:$US13.15|n:$NZ2|p:$|w:A5|p:$|w:USA");
     expect_tokens("-5", "p:-|n:5");
     expect_tokens("(2023)", "p:(|n:2023|p:)");
 }

@@ -418,12 +418,20 @@ void cd_tokenize(cd_tokenizer *tk, const char *text, size_t start, size_t end,
             j = scan_number(tk, s, i, end);
             kind = CD_TOK_NUMBER;
             break;
-        case C_CURRENCY:
-            if (class_at(tk, s, i + n, end) == C_DIGIT) {
-                j = scan_number(tk, s, i + n, end);
+        case C_CURRENCY: {
+            /* "$5", and "$US13.15", "$NZ2": the symbol, a country's
+             * capitals, the figure */
+            size_t k = i + n;
+            while (k < end && k - (i + n) < 3 && s[k] >= 'A' && s[k] <= 'Z')
+                k++;
+            if (k - (i + n) == 1)
+                k = i + n; /* "$A" alone is too short to be a country */
+            if (class_at(tk, s, k, end) == C_DIGIT) {
+                j = scan_number(tk, s, k, end);
                 kind = CD_TOK_NUMBER;
                 break;
             }
+        }
             /* fall through */
         default:
             j = skip_marks(tk, s, i + n, end);

@@ -1333,8 +1333,10 @@ const cd_lex_entry cd_lexicon[] = {
     {"yummy", "yummy", CD_LEX_LOADED, 3, 1},
 };
 
-const size_t cd_factword_count = 150;
+const size_t cd_factword_count = 155;
 const cd_factword cd_factwords[] = {
+    {"adm", 1024, 0},
+    {"admiral", 1024, 0},
     {"after", 4096, 0},
     {"al", 2048, 0},
     {"ambassador", 1024, 0},
@@ -1352,6 +1354,7 @@ const cd_factword cd_factwords[] = {
     {"chairwoman", 1024, 0},
     {"chancellor", 1024, 0},
     {"chief", 1024, 0},
+    {"cmdr", 1024, 0},
     {"col", 1024, 0},
     {"commander", 1024, 0},
     {"comrade", 1024, 0},
@@ -1405,6 +1408,7 @@ const cd_factword cd_factwords[] = {
     {"leader", 1024, 0},
     {"lord", 1024, 0},
     {"lt", 1024, 0},
+    {"maj", 1024, 0},
     {"mar", 2, 3},
     {"march", 1, 3},
     {"marshal", 1024, 0},
@@ -1437,6 +1441,7 @@ const cd_factword cd_factwords[] = {
     {"professor", 1024, 0},
     {"queen", 1024, 0},
     {"rep", 1024, 0},
+    {"rev", 1024, 0},
     {"saturday", 4, 5},
     {"secretary", 1024, 0},
     {"sen", 1024, 0},
