@@ -33,6 +33,7 @@
  * Groups are ordered by (number of sources desc, best pairwise score desc,
  * first member position); members and unmatched by (doc, sentence). */
 #include "compare.h"
+#include "parallel.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -56,7 +57,7 @@ static void idvec_push(idvec *a, size_t x)
 }
 
 typedef struct {
-    uint32_t stem; /* cd_features_rank id */
+    uint32_t stem; /* cd_features_rank_weigh id */
     uint32_t k;    /* index of the stem in its sentence's features */
     size_t sid;
 } posting;
@@ -193,6 +194,120 @@ static void mark_headlines(run *r, const cd_doc *const *docs, cd_features *const
 
 /* ----------------------------------------------------------- candidates */
 
+typedef struct {
+    const run *r;
+    const cd_doc *const *docs;
+    const cd_synonyms *syn;
+    cd_features **f;
+} feat_job;
+
+static void feat_one(void *ctx, size_t s, size_t worker)
+{
+    (void)worker;
+    feat_job *j = ctx;
+    size_t d = j->r->doc_of[s];
+    j->f[s] = cd_features_of_sentence(j->docs[d], s - j->r->base[d], j->syn);
+}
+
+/* LSD radix sort of 64-bit keys, 16 bits a pass. */
+static void radix_sort(uint64_t *a, size_t n)
+{
+    if (n < 2)
+        return;
+    uint64_t *tmp = cd_xmalloc(n * sizeof *tmp), *src = a, *dst = tmp;
+    size_t *count = cd_xmalloc(65536 * sizeof *count);
+    for (int shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65536 * sizeof *count);
+        for (size_t i = 0; i < n; i++)
+            count[(src[i] >> shift) & 0xffff]++;
+        if (count[(src[0] >> shift) & 0xffff] == n)
+            continue; /* all keys share this digit */
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[count[(src[i] >> shift) & 0xffff]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+    free(count);
+    free(tmp);
+}
+
+/* What each thread of the candidate search keeps for itself. */
+typedef struct {
+    double *acc;    /* shared rare IDF per other sentence */
+    idvec touched;  /* sentences with acc > 0 */
+    cand *cs;
+    size_t cs_cap;
+    bool capped;
+} cand_worker;
+
+typedef struct {
+    const run *r;
+    const posting *ps;
+    const size_t *rstart, *rlen;
+    const double *rw;
+    const size_t *off, *runs_of;
+    size_t limit, max_candidates;
+    uint32_t *best;  /* limit slots per sentence */
+    size_t *n_best; /* used slots per sentence */
+    cand_worker *w;  /* one per thread */
+} cand_job;
+
+static void cand_one(void *ctx, size_t s, size_t worker)
+{
+    cand_job *j = ctx;
+    const run *r = j->r;
+    cand_worker *w = &j->w[worker];
+    if (!w->acc)
+        w->acc = cd_xcalloc(r->n_sent + 1, sizeof *w->acc);
+    double *acc = w->acc;
+    w->touched.n = 0;
+    for (size_t k = j->off[s]; k < j->off[s + 1]; k++) {
+        size_t q = j->runs_of[k];
+        for (size_t m = j->rstart[q]; m < j->rstart[q] + j->rlen[q]; m++) {
+            size_t t = j->ps[m].sid;
+            if (r->doc_of[t] == r->doc_of[s])
+                continue;
+            if (acc[t] == 0)
+                idvec_push(&w->touched, t);
+            acc[t] += j->rw[q];
+        }
+    }
+    if (w->touched.n > w->cs_cap) {
+        w->cs_cap = w->touched.n;
+        w->cs = cd_xrealloc(w->cs, w->cs_cap * sizeof *w->cs);
+    }
+    for (size_t k = 0; k < w->touched.n; k++) {
+        w->cs[k] = (cand){w->touched.v[k], acc[w->touched.v[k]]};
+        acc[w->touched.v[k]] = 0;
+    }
+    size_t keep = w->touched.n;
+    if (keep > j->limit) {
+        top_k(w->cs, w->touched.n, j->limit);
+        keep = j->limit;
+        if (j->limit < j->max_candidates)
+            w->capped = true;
+    }
+    for (size_t k = 0; k < keep; k++)
+        j->best[s * j->limit + k] = (uint32_t)w->cs[k].sid;
+    j->n_best[s] = keep;
+}
+
+static void score_one(void *ctx, size_t k, size_t worker)
+{
+    (void)worker;
+    run *r = ctx;
+    r->scores[k] = cd_pair_score(r->f[r->cands[k].u], r->f[r->cands[k].v], r->idf);
+}
+
 static void candidates(run *r, cd_features **f, const cd_align_opts *o)
 {
     /* the cap on pairs: fewer candidates per sentence, never a silent stop */
@@ -247,64 +362,47 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
             runs_of[off[s] + deg[s]++] = q;
         }
 
-    /* per sentence: accumulate shared rare IDF, keep the best */
-    double *acc = cd_xcalloc(r->n_sent + 1, sizeof *acc);
-    idvec touched = {0};
-    cand *cs = NULL;
-    size_t cs_cap = 0, npairs = 0, pcap = 0;
-    idpair *pairs = NULL;
-    for (size_t s = 0; s < r->n_sent; s++) {
-        touched.n = 0;
-        for (size_t k = off[s]; k < off[s + 1]; k++) {
-            size_t q = runs_of[k];
-            for (size_t m = rstart[q]; m < rstart[q] + rlen[q]; m++) {
-                size_t t = ps[m].sid;
-                if (r->doc_of[t] == r->doc_of[s])
-                    continue;
-                if (acc[t] == 0)
-                    idvec_push(&touched, t);
-                acc[t] += rw[q];
-            }
-        }
-        if (touched.n > cs_cap) {
-            cs_cap = touched.n;
-            cs = cd_xrealloc(cs, cs_cap * sizeof *cs);
-        }
-        for (size_t k = 0; k < touched.n; k++) {
-            cs[k] = (cand){touched.v[k], acc[touched.v[k]]};
-            acc[touched.v[k]] = 0;
-        }
-        size_t keep = touched.n;
-        if (keep > limit) {
-            top_k(cs, touched.n, limit);
-            keep = limit;
-            if (limit < o->max_candidates)
-                r->capped = true;
-        }
-        for (size_t k = 0; k < keep; k++) {
-            if (npairs == pcap) {
-                pcap = pcap ? pcap * 2 : 256;
-                pairs = cd_xrealloc(pairs, pcap * sizeof *pairs);
-            }
-            size_t t = cs[k].sid;
-            pairs[npairs++] = (idpair){s < t ? s : t, s < t ? t : s};
-        }
+    /* per sentence: accumulate shared rare IDF, keep the best (on a few
+     * threads, each sentence writing its own slots) */
+    size_t nt = cd_threads();
+    cand_job cj = {r, ps, rstart, rlen, rw, off, runs_of, limit, o->max_candidates,
+                   cd_xmalloc((r->n_sent * limit + 1) * sizeof *cj.best),
+                   cd_xcalloc(r->n_sent + 1, sizeof *cj.n_best),
+                   cd_xcalloc(nt, sizeof *cj.w)};
+    cd_parallel_for(r->n_sent, cand_one, &cj);
+    for (size_t t = 0; t < nt; t++) {
+        free(cj.w[t].acc);
+        free(cj.w[t].touched.v);
+        free(cj.w[t].cs);
+        if (cj.w[t].capped)
+            r->capped = true;
     }
-    if (npairs)
-        qsort(pairs, npairs, sizeof *pairs, cmp_idpair);
+    free(cj.w);
+    /* the pairs, each once: keys u << 32 | v radix-sorted */
+    size_t npairs = 0;
+    for (size_t sid = 0; sid < r->n_sent; sid++)
+        npairs += cj.n_best[sid];
+    uint64_t *keys = cd_xmalloc((npairs + 1) * sizeof *keys);
+    size_t nk = 0;
+    for (size_t sid = 0; sid < r->n_sent; sid++)
+        for (size_t k = 0; k < cj.n_best[sid]; k++) {
+            uint64_t t = cj.best[sid * limit + k];
+            keys[nk++] = sid < t ? (uint64_t)sid << 32 | t : t << 32 | (uint64_t)sid;
+        }
+    free(cj.best);
+    free(cj.n_best);
+    radix_sort(keys, nk);
+    idpair *pairs = cd_xmalloc((nk + 1) * sizeof *pairs);
     size_t u = 0;
-    for (size_t k = 0; k < npairs; k++)
-        if (u == 0 || cmp_idpair(&pairs[u - 1], &pairs[k]) != 0)
-            pairs[u++] = pairs[k];
+    for (size_t k = 0; k < nk; k++)
+        if (k == 0 || keys[k] != keys[k - 1])
+            pairs[u++] = (idpair){(size_t)(keys[k] >> 32), (size_t)(keys[k] & 0xffffffffu)};
+    free(keys);
     r->cands = pairs;
     r->n_cands = u;
     r->scores = cd_xmalloc((u + 1) * sizeof *r->scores);
-    for (size_t k = 0; k < u; k++)
-        r->scores[k] = cd_pair_score(f[pairs[k].u], f[pairs[k].v], r->idf);
+    cd_parallel_for(u, score_one, r);
 
-    free(cs);
-    free(touched.v);
-    free(acc);
     free(runs_of);
     free(off);
     free(deg);
@@ -675,17 +773,15 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     cd_features **f = cd_xmalloc((r.n_sent + 1) * sizeof *f);
     cd_synonyms *syn = cd_synonyms_new();
     cd_idf *idf = cd_idf_new();
-    for (size_t d = 0; d < n; d++) {
-        for (size_t s = r.base[d]; s < r.base[d + 1]; s++) {
+    for (size_t d = 0; d < n; d++)
+        for (size_t s = r.base[d]; s < r.base[d + 1]; s++)
             r.doc_of[s] = d;
-            f[s] = cd_features_of_sentence(docs[d], s - r.base[d], syn);
-        }
+    feat_job fj = {&r, docs, syn, f};
+    cd_parallel_for(r.n_sent, feat_one, &fj);
+    for (size_t d = 0; d < n; d++)
         if (docs[d])
             cd_idf_add_paragraphs(idf, docs[d], f + r.base[d]);
-    }
-    for (size_t s = 0; s < r.n_sent; s++)
-        cd_features_weigh(f[s], idf);
-    cd_features_rank(f, r.n_sent);
+    cd_features_rank_weigh(f, r.n_sent, idf);
     r.headline = cd_xcalloc(r.n_sent + 1, sizeof *r.headline);
     mark_headlines(&r, docs, f);
 

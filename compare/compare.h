@@ -66,9 +66,10 @@ void cd_features_free(cd_features *f);
  * scores will use, after the last cd_idf_add_doc. */
 void cd_features_weigh(cd_features *f, const cd_idf *idf);
 /* Number the stems of f[0..n) by their strcmp rank over the whole set, so
- * that scoring and indexing compare integers instead of strings; the ids
- * sort as the stems do. */
-void cd_features_rank(cd_features **f, size_t n);
+ * that scoring and indexing compare integers instead of strings (the ids
+ * sort as the stems do), and, when idf is not NULL, weigh them as
+ * cd_features_weigh would: each distinct stem is looked up once. */
+void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf);
 /* True when norm (a matching form) is an English stop word. */
 bool cd_features_is_stop(const char *norm);
 
@@ -369,6 +370,8 @@ typedef struct {
     cd_omission *omissions;    /* by story, then weight desc */
     size_t n_omissions;
     cd_arena *arena;           /* owns everything above except al and analyses */
+    cd_arena **worker_arenas;  /* own the divergences (one per thread; NULL unused) */
+    size_t n_worker_arenas;
 } cd_comparison;
 
 /* Compare docs[0..n) (NULL entries are failed sources, skipped); names[i]

@@ -9,6 +9,7 @@
  * named people and organisations, quotations and dates; a claim most of the
  * story reports weighs a little more than one only a single outlet has. */
 #include "compare.h"
+#include "parallel.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -157,6 +158,52 @@ static void find_omissions(cd_comparison *c, size_t n)
     free(v);
 }
 
+typedef struct {
+    cd_member *m; /* a group's members */
+    size_t cap;
+} div_worker;
+
+typedef struct {
+    cd_comparison *c;
+    const cd_doc *const *docs;
+    size_t n;
+    const char **name;
+    div_worker *w; /* one per thread */
+} cmp_job;
+
+static void analyse_one(void *ctx, size_t i, size_t worker)
+{
+    (void)worker;
+    cmp_job *j = ctx;
+    if (j->docs[i])
+        j->c->analyses[i] = cd_analyse(j->docs[i]);
+}
+
+static void diverge_one(void *ctx, size_t g, size_t worker)
+{
+    cmp_job *j = ctx;
+    cd_comparison *c = j->c;
+    const cd_align_group *gr = &c->al->groups[g];
+    c->divs[g] = NULL;
+    c->n_divs[g] = 0;
+    if (gr->cross_story || gr->n_members < 2)
+        return; /* one claim told in two stories: no divergence to explain */
+    div_worker *w = &j->w[worker];
+    if (gr->n_members > w->cap) {
+        w->cap = gr->n_members;
+        w->m = cd_xrealloc(w->m, w->cap * sizeof *w->m);
+    }
+    for (size_t k = 0; k < gr->n_members; k++) {
+        cd_align_ref r = gr->members[k];
+        if (r.doc >= j->n || !j->docs[r.doc] || r.sent >= cd_doc_sentence_count(j->docs[r.doc]))
+            return;
+        w->m[k] = member_of(j->docs[r.doc], r.sent, info_at(c, r), j->name[r.doc]);
+    }
+    if (!c->worker_arenas[worker])
+        c->worker_arenas[worker] = cd_arena_new();
+    c->n_divs[g] = cd_diverge(c->worker_arenas[worker], w->m, gr->n_members, &c->divs[g]);
+}
+
 cd_comparison *cd_compare(const cd_doc *const *docs, const char *const *names, size_t n,
                           const cd_align_opts *opts)
 {
@@ -165,10 +212,11 @@ cd_comparison *cd_compare(const cd_doc *const *docs, const char *const *names, s
     c->al = cd_align(docs, n, opts);
     c->analyses = cd_xcalloc(n ? n : 1, sizeof *c->analyses);
     const char **name = cd_arena_alloc(c->arena, (n ? n : 1) * sizeof *name);
+    cmp_job j = {c, docs, n, name, NULL};
+    cd_parallel_for(n, analyse_one, &j);
     for (size_t i = 0; i < n; i++) {
         if (!docs[i])
             continue;
-        c->analyses[i] = cd_analyse(docs[i]);
         name[i] = names && names[i] ? names[i] : cd_doc_outlet(docs[i]);
         if (!name[i]) {
             cd_buf b = {0};
@@ -180,31 +228,15 @@ cd_comparison *cd_compare(const cd_doc *const *docs, const char *const *names, s
     size_t ng = c->al->n_groups;
     c->divs = cd_arena_alloc(c->arena, (ng ? ng : 1) * sizeof *c->divs);
     c->n_divs = cd_arena_alloc(c->arena, (ng ? ng : 1) * sizeof *c->n_divs);
-    cd_member *m = NULL;
-    size_t cap = 0;
-    for (size_t g = 0; g < ng; g++) {
-        const cd_align_group *gr = &c->al->groups[g];
-        c->divs[g] = NULL;
-        c->n_divs[g] = 0;
-        if (gr->cross_story || gr->n_members < 2)
-            continue; /* one claim told in two stories: no divergence to explain */
-        if (gr->n_members > cap) {
-            cap = gr->n_members;
-            m = cd_xrealloc(m, cap * sizeof *m);
-        }
-        bool ok = true;
-        for (size_t k = 0; k < gr->n_members; k++) {
-            cd_align_ref r = gr->members[k];
-            if (r.doc >= n || !docs[r.doc] || r.sent >= cd_doc_sentence_count(docs[r.doc])) {
-                ok = false;
-                break;
-            }
-            m[k] = member_of(docs[r.doc], r.sent, info_at(c, r), name[r.doc]);
-        }
-        if (ok)
-            c->n_divs[g] = cd_diverge(c->arena, m, gr->n_members, &c->divs[g]);
-    }
-    free(m);
+    /* divergences group by group on a few threads, each with its own arena
+     * and member buffer (the comparison keeps the arenas) */
+    c->n_worker_arenas = cd_threads();
+    c->worker_arenas = cd_xcalloc(c->n_worker_arenas, sizeof *c->worker_arenas);
+    j.w = cd_xcalloc(c->n_worker_arenas, sizeof *j.w);
+    cd_parallel_for(ng, diverge_one, &j);
+    for (size_t w = 0; w < c->n_worker_arenas; w++)
+        free(j.w[w].m);
+    free(j.w);
     find_omissions(c, n);
     return c;
 }
@@ -218,6 +250,9 @@ void cd_comparison_free(cd_comparison *c)
             cd_analysis_free(c->analyses[i]);
     free(c->analyses);
     cd_alignment_free(c->al);
+    for (size_t w = 0; w < c->n_worker_arenas; w++)
+        cd_arena_free(c->worker_arenas[w]);
+    free(c->worker_arenas);
     cd_arena_free(c->arena);
     free(c);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include <xxhash.h>
 
 /* A compact English stop-word list (matching forms): function words,
  * auxiliaries and pronouns. Sorted for bsearch. */
@@ -212,38 +213,70 @@ void cd_features_weigh(cd_features *f, const cd_idf *idf)
     f->weights = w;
 }
 
+/* One distinct stem of the run: its id, weight and a slot of the table. */
 typedef struct {
     const char *stem;
-    cd_features *f;
-    size_t k;
-} stem_ref;
+    uint64_t hash;
+    uint32_t id;   /* first-seen order, then lexical rank */
+    double weight;
+} stem_slot;
 
-static int cmp_stem_ref(const void *x, const void *y)
+static int cmp_slot_ptr(const void *x, const void *y)
 {
-    return strcmp(((const stem_ref *)x)->stem, ((const stem_ref *)y)->stem);
+    return strcmp((*(const stem_slot *const *)x)->stem, (*(const stem_slot *const *)y)->stem);
 }
 
-void cd_features_rank(cd_features **f, size_t n)
+void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
 {
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += f[i]->n_stems;
-    stem_ref *all = cd_xmalloc((total + 1) * sizeof *all);
-    size_t m = 0;
+    /* the distinct stems in an open-addressing table, each weighed once */
+    size_t cap = 64;
+    while (cap < 2 * total + 2)
+        cap *= 2;
+    stem_slot *tab = cd_xcalloc(cap, sizeof *tab);
+    stem_slot **distinct = cd_xmalloc((total + 1) * sizeof *distinct);
+    uint32_t **slot_of = cd_xmalloc((n + 1) * sizeof *slot_of); /* table index per stem */
+    size_t nd = 0;
     for (size_t i = 0; i < n; i++) {
-        f[i]->stem_ids = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof(uint32_t));
-        for (size_t k = 0; k < f[i]->n_stems; k++)
-            all[m++] = (stem_ref){f[i]->stems[k], f[i], k};
+        slot_of[i] = cd_xmalloc((f[i]->n_stems + 1) * sizeof **slot_of);
+        for (size_t k = 0; k < f[i]->n_stems; k++) {
+            const char *st = f[i]->stems[k];
+            size_t len = strlen(st);
+            uint64_t h = XXH3_64bits(st, len);
+            size_t q = (size_t)h & (cap - 1);
+            while (tab[q].stem && (tab[q].hash != h || strcmp(tab[q].stem, st) != 0))
+                q = (q + 1) & (cap - 1);
+            if (!tab[q].stem) {
+                tab[q] = (stem_slot){st, h, 0, idf ? cd_idf_weight(idf, st) : 1.0};
+                distinct[nd++] = &tab[q];
+            }
+            slot_of[i][k] = (uint32_t)q;
+        }
     }
-    if (m)
-        qsort(all, m, sizeof *all, cmp_stem_ref);
-    uint32_t id = 0;
-    for (size_t j = 0; j < m; j++) {
-        if (j && strcmp(all[j - 1].stem, all[j].stem) != 0)
-            id++;
-        ((uint32_t *)all[j].f->stem_ids)[all[j].k] = id;
+    /* ids in lexical order of the stems, so that sorting by id is sorting
+     * by stem (the pair score merges the arrays by either) */
+    if (nd)
+        qsort(distinct, nd, sizeof *distinct, cmp_slot_ptr);
+    for (size_t d = 0; d < nd; d++)
+        distinct[d]->id = (uint32_t)d;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t *ids = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *ids);
+        double *w = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *w);
+        for (size_t k = 0; k < f[i]->n_stems; k++) {
+            const stem_slot *sl = &tab[slot_of[i][k]];
+            ids[k] = sl->id;
+            w[k] = sl->weight;
+        }
+        f[i]->stem_ids = ids;
+        if (idf)
+            f[i]->weights = w;
+        free(slot_of[i]);
     }
-    free(all);
+    free(slot_of);
+    free(distinct);
+    free(tab);
 }
 
 void cd_features_free(cd_features *f)

@@ -2,6 +2,9 @@
  * expanded, labels applied, standard input read once, the count capped),
  * then every entry read and loaded. One bad entry never stops the others. */
 #include "net.h"
+#include "parallel.h"
+
+#include <libxml/parser.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +138,25 @@ static void download(entries *e, const cd_load_opts *opts, size_t budget)
     free(idx);
 }
 
+typedef struct {
+    entries *e;
+    cd_source_set *set;
+    const cd_load_opts *opts;
+} load_job;
+
+static void load_one(void *ctx, size_t i, size_t worker)
+{
+    (void)worker;
+    load_job *j = ctx;
+    entry *x = &j->e->v[i];
+    if (x->error)
+        return;
+    char *err = NULL;
+    j->set->docs[i] = cd_source_load_owned(x->origin, &x->bytes, x->charset, x->outlet, j->opts,
+                                           &err);
+    j->set->errors[i] = err;
+}
+
 void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
                      size_t n_labels, const cd_load_opts *opts, cd_source_set *set)
 {
@@ -238,17 +260,16 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
     set->origins = cd_xcalloc(e.n ? e.n : 1, sizeof *set->origins);
     set->docs = cd_xcalloc(e.n ? e.n : 1, sizeof *set->docs);
     set->errors = cd_xcalloc(e.n ? e.n : 1, sizeof *set->errors);
+    /* parse, clean and segment the sources on a few threads: each writes
+     * only its own slot, so the set is the same for any thread count */
+    xmlInitParser();
+    load_job lj = {&e, set, opts};
+    cd_parallel_for(e.n, load_one, &lj);
     for (size_t i = 0; i < e.n; i++) {
         entry *x = &e.v[i];
         set->origins[i] = x->origin;
-        if (x->error) {
+        if (x->error)
             set->errors[i] = x->error;
-        } else {
-            char *err = NULL;
-            set->docs[i] =
-                cd_source_load_owned(x->origin, &x->bytes, x->charset, x->outlet, opts, &err);
-            set->errors[i] = err;
-        }
         cd_buf_free(&x->bytes);
         free(x->outlet);
         free(x->charset);

@@ -159,11 +159,20 @@ bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags)
     json_decref(v);
     if (!s)
         return false;
-    for (const char *p = s; *p; p++) {
-        fputc(*p, f);
-        if (*p == '\n')
-            fprintf(f, "%*s", indent, "");
-    }
+    cd_json_write_nested(f, s, indent);
     free(s);
     return true;
+}
+
+void cd_json_write_nested(FILE *f, const char *s, int indent)
+{
+    /* line by line: each line break gets the indent of the enclosing level */
+    for (const char *p = s; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        fwrite(p, 1, len, f);
+        if (nl && indent > 0)
+            fprintf(f, "%*s", indent, "");
+        p += len;
+    }
 }

@@ -34,6 +34,10 @@ json_t *cd_json_document(size_t index, const char *origin, const cd_doc *doc, co
  * its first is shifted right. Lets a big document be written piece by
  * piece with the bytes of one dump of the whole tree. */
 bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags);
+
+/* Write s, a value dumped on its own, as a value nested indent spaces
+ * deep: every line after the first gets the indent. */
+void cd_json_write_nested(FILE *f, const char *s, int indent);
 /* Pretty-print root to f with a final newline; false on a write error. */
 bool cd_json_write(FILE *f, json_t *root);
 

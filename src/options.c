@@ -2,6 +2,7 @@
  * (curl's tool_getparam habit). */
 #include "cli.h"
 #include "compare.h"
+#include "parallel.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -12,7 +13,7 @@ typedef enum {
     OPT_ALLOW_PRIVATE, OPT_MAX_TOTAL_BYTES, OPT_MAX_SOURCES, OPT_MAX_SENTENCES, OPT_MAX_DEPTH, OPT_MAX_PAIRS,
     OPT_FORMAT, OPT_OUTPUT, OPT_LABEL, OPT_NO_CLEAN, OPT_MAX_BYTES,
     OPT_MAX_SENTENCE, OPT_QUIET, OPT_SHOW_DROPPED, OPT_HELP, OPT_CACHE_DIR, OPT_OFFLINE,
-    OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS, OPT_COLOR, OPT_EXIT_CODE, OPT_FAIL_ON, OPT_CLAIM
+    OPT_REFRESH, OPT_TIMEOUT, OPT_JOBS, OPT_THREADS, OPT_COLOR, OPT_EXIT_CODE, OPT_FAIL_ON, OPT_CLAIM
 } opt_id;
 
 typedef struct {
@@ -54,6 +55,8 @@ static const opt_row OPTIONS[] = {
     {OPT_REFRESH, 0, "refresh", NULL, CMD_ALL, "download again even when the cache has the page"},
     {OPT_TIMEOUT, 0, "timeout", "SECONDS", CMD_ALL, "give up on a download after SECONDS (default 20)"},
     {OPT_JOBS, 0, "jobs", "N", CMD_ALL, "download N pages at once, at most 2 per host (default 8)"},
+    {OPT_THREADS, 0, "threads", "N", CMD_ALL,
+     "read and compare on N threads (default: the processors online, at most 8; the output is the same for any N)"},
     {OPT_ALLOW_PRIVATE, 0, "allow-private", NULL, CMD_ALL,
      "also fetch from loopback, private and other non-public addresses"},
     {OPT_CLAIM, 'c', "claim", "CLAIM", CMD_CHECK,
@@ -265,6 +268,15 @@ static int apply(const cd_command *cmd, const opt_row *r, const char *val, cd_op
         if (end == val || *end || v < 1 || v > 64)
             return cd_usage_error("--jobs wants a number from 1 to 64, got '%s'", val);
         o->load.jobs = (int)v;
+        break;
+    }
+    case OPT_THREADS: {
+        char *end;
+        long v = strtol(val, &end, 10);
+        if (end == val || *end || v < 1 || v > CD_MAX_THREADS)
+            return cd_usage_error("--threads wants a number from 1 to %d, got '%s'", CD_MAX_THREADS,
+                                  val);
+        cd_set_threads((size_t)v);
         break;
     }
     case OPT_SHOW_DROPPED:
