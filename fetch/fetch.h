@@ -144,6 +144,9 @@ cd_html *cd_html_parse(const char *bytes, size_t len, const char *http_charset, 
  * the parse, the page read so far is kept and *too_deep (may be NULL) is set. */
 cd_html *cd_html_parse_capped(const char *bytes, size_t len, const char *http_charset,
                               unsigned max_depth, bool *too_deep, char **err);
+/* Set libxml2's process-wide nesting limit to max_depth (0: the default)
+ * before pages are parsed on several threads, so that they only read it. */
+void cd_html_set_max_depth(unsigned max_depth);
 void cd_html_free(cd_html *h);
 
 /* Find the article body of the page and add it to doc: the title (kind

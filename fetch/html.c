@@ -240,16 +240,31 @@ static htmlDocPtr parse_utf8(const char *text, int len, int opts, unsigned max_d
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt)
         return NULL;
-    unsigned saved = xmlParserMaxDepth;
-    xmlParserMaxDepth = max_depth;
+    /* libxml2 2.9 keeps the limit in a process-wide variable: set, never
+     * put back, and set before any thread parses (cd_html_set_max_depth),
+     * so that parallel parses only read it */
+    if (xmlParserMaxDepth != max_depth)
+        xmlParserMaxDepth = max_depth;
     htmlDocPtr doc = htmlCtxtReadMemory(ctxt, text, len, NULL, "UTF-8", opts);
-    xmlParserMaxDepth = saved;
     /* libxml2 reports the limit as "Excessive depth in document" */
     const xmlError *e = &ctxt->lastError;
     *too_deep = e->code == XML_ERR_INTERNAL_ERROR && e->message &&
                 strstr(e->message, "depth") != NULL;
     htmlFreeParserCtxt(ctxt);
     return doc;
+}
+
+static unsigned effective_depth(unsigned max_depth)
+{
+    if (!max_depth)
+        max_depth = CD_DEFAULT_MAX_DEPTH;
+    return max_depth > CD_MAX_DEPTH_LIMIT ? CD_MAX_DEPTH_LIMIT : max_depth;
+}
+
+void cd_html_set_max_depth(unsigned max_depth)
+{
+    xmlInitParser();
+    xmlParserMaxDepth = effective_depth(max_depth);
 }
 
 cd_html *cd_html_parse_capped(const char *bytes, size_t len, const char *http_charset,
@@ -259,10 +274,7 @@ cd_html *cd_html_parse_capped(const char *bytes, size_t len, const char *http_ch
     bool deep = false;
     if (too_deep)
         *too_deep = false;
-    if (!max_depth)
-        max_depth = CD_DEFAULT_MAX_DEPTH;
-    if (max_depth > CD_MAX_DEPTH_LIMIT)
-        max_depth = CD_MAX_DEPTH_LIMIT;
+    max_depth = effective_depth(max_depth);
     if (len > INT32_MAX) {
         *err = cd_xstrdup("page too large to parse");
         return NULL;

@@ -4,8 +4,6 @@
 #include "net.h"
 #include "parallel.h"
 
-#include <libxml/parser.h>
-
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -262,7 +260,7 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
     set->errors = cd_xcalloc(e.n ? e.n : 1, sizeof *set->errors);
     /* parse, clean and segment the sources on a few threads: each writes
      * only its own slot, so the set is the same for any thread count */
-    xmlInitParser();
+    cd_html_set_max_depth(opts->max_depth);
     load_job lj = {&e, set, opts};
     cd_parallel_for(e.n, load_one, &lj);
     for (size_t i = 0; i < e.n; i++) {

@@ -282,13 +282,12 @@ static bool sorted(const char *const *l)
     return true;
 }
 
+/* Checked on every call (debug builds only): a cached flag would be a data
+ * race once documents are segmented on several threads. */
 static bool lists_sorted(void)
 {
-    static bool done;
-    if (!done)
-        done = sorted(TITLE_ABBR) && sorted(NUMBER_ABBR) && sorted(OTHER_ABBR) &&
-               sorted(STARTERS) && sorted(SPEECH_VERBS) && sorted(AFTER_TIME);
-    return done;
+    return sorted(TITLE_ABBR) && sorted(NUMBER_ABBR) && sorted(OTHER_ABBR) &&
+           sorted(STARTERS) && sorted(SPEECH_VERBS) && sorted(AFTER_TIME);
 }
 #endif
 
