@@ -30,7 +30,8 @@ blank lines), OUTDIR/manifest.json (claimdiff's manifest) and OUTDIR/truth.json:
 "base", "url", "articles"}], "articles": [{"id", "file", "story",
 "sentences": [{"text", "carries": [base ids], "op"}]}]}. A base id is
 "tK.I" (sentence I of story K's part of its base text) or "tK.title"; a title made from
-the lead (when the URL gives none) carries the lead too; an added sentence
+the lead (when the URL gives none) carries only the title; a base line that does not
+read as a sentence (list item, caption, button label) is left out; an added sentence
 carries nothing. Standard library only; deterministic for (N, seed).
 """
 import hashlib
@@ -43,7 +44,7 @@ import subprocess
 import sys
 import tempfile
 
-GEN_VERSION = 5
+GEN_VERSION = 6
 
 # Variation knobs (per outlet version unless said otherwise).
 P_TRUNCATE = 0.3      # the version cuts the last paragraphs ...
@@ -150,9 +151,13 @@ def english_share(text):
 
 
 def prose(text):
-    """A sentence of prose: 4+ words, most of them not numbers (not a table row)."""
+    """A sentence of prose: 5+ words, most of them not numbers (not a table
+    row), ending as a sentence ends (not a list item, caption, heading or
+    button label: "BGR may receive a commission", "Apple Watch Series 4")."""
     ws = text.split()
-    return len(ws) >= 4 and sum(any(c.isdigit() for c in w) for w in ws) * 3 < len(ws)
+    end = text.rstrip(")]\"'\u201d\u2019")
+    return (len(ws) >= 5 and sum(any(c.isdigit() for c in w) for w in ws) * 3 < len(ws)
+            and end[-1:] in (".", "!", "?", "\u2026"))
 
 
 def segment(claimdiff, bodies):
@@ -504,9 +509,11 @@ def main(argv):
             numbered.append([(t, i + n) for n, t in enumerate(p)])
             i += len(p)
         title, carries = headline(gt[gid]["url"], paras, part), [f"{story}.title"]
-        if title is None:  # a headline that restates the lead: it carries it too
+        if title is None:  # a headline made from the lead's first words
             title = " ".join(paras[0][0].split()[:10]).rstrip(".,;:!?")
-            carries.append(f"{story}.0")
+            # it carries the story's title only: a title and the lead of the
+            # same article can never share a claim group (one sentence per
+            # source), so title-lead pairs across articles are no gold pairs
         v = version(story, numbered, title, carries, fillers, rng)
         aid = f"a{j + 1:05d}"
         fname = aid + ".txt"
