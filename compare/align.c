@@ -451,10 +451,6 @@ static bool may_join(const run *r, const groups *gs, size_t sid, const size_t *t
     /* a second group: only when the first holds another sentence of a
      * source present in the target (that source split the claims) */
     const wgroup *g1 = &gs->v[gs->of[sid][0]];
-    /* ... and never a copy of the first: no other member in both */
-    for (size_t k = 0; k < n; k++)
-        if (target[k] != sid && group_has(g1, target[k]))
-            return false;
     /* the split: that source's two sentences m and target[k] each carry a
      * part of this one, so this one is longer than either */
     for (size_t i = 0; i < g1->members.n; i++) {

@@ -302,3 +302,48 @@ Test(align, pairs_cap)
     cd_alignment_free(al);
     free_docs(docs, N_STORY);
 }
+
+/* A source that splits a sentence in two: each half joins the claim group
+ * of the sentence the other sources print whole, so the whole sentences sit
+ * in two groups that differ only by that source's half. */
+Test(align, split_sentence_joins_both_groups)
+{
+    static const char *const texts[] = {
+        "The regional water authority approved a new reservoir near the northern border on "
+        "Monday, and its engineers will begin clearing the valley floor next spring.\n\n"
+        "Farmers downstream have opposed the plan for a decade.\n",
+        "Farmers downstream have opposed the plan for a decade.\n\n"
+        "The regional water authority approved a new reservoir near the northern border on "
+        "Monday, and its engineers will begin clearing the valley floor next spring.\n",
+        "The regional water authority approved a new reservoir near the northern border on "
+        "Monday, and its engineers will begin clearing the valley floor next spring.\n\n"
+        "The mayor of Tessel welcomed the vote.\n",
+        "The regional water authority approved a new reservoir near the northern border on "
+        "Monday. Its engineers will begin clearing the valley floor next spring.\n\n"
+        "Farmers downstream have opposed the plan for a decade.\n",
+    };
+    cd_doc *docs[4];
+    char paths[4][64];
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(paths[i], sizeof paths[i], "/tmp/cd-split-%d-%zu.txt", (int)getpid(), i);
+        FILE *f = fopen(paths[i], "w");
+        cr_assert(f);
+        fputs(texts[i], f);
+        fclose(f);
+        docs[i] = load(paths[i]);
+        unlink(paths[i]);
+    }
+    cd_alignment *al = cd_align((const cd_doc *const *)docs, 4, NULL);
+    size_t h1 = sentence_with(docs[3], "approved a new reservoir");
+    size_t h2 = sentence_with(docs[3], "begin clearing");
+    cr_assert_neq(h1, h2);
+    for (size_t d = 0; d < 3; d++) {
+        size_t s = sentence_with(docs[d], "approved a new reservoir");
+        cr_expect(same_group(al, (cd_align_ref){d, s}, (cd_align_ref){3, h1}), "doc %zu, first half", d);
+        cr_expect(same_group(al, (cd_align_ref){d, s}, (cd_align_ref){3, h2}), "doc %zu, second half", d);
+    }
+    /* the halves never share a group (one sentence per source) */
+    cr_expect(!same_group(al, (cd_align_ref){3, h1}, (cd_align_ref){3, h2}));
+    cd_alignment_free(al);
+    free_docs(docs, 4);
+}
