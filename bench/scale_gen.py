@@ -62,7 +62,7 @@ P_ADDED_OWN_PARA = 0.4
 STORY_SENTENCES = 28  # a base text is cut into stories of whole paragraphs of about this many
 MIN_BASE_SENTENCES = 8    # sentences (a shorter text or tail is no story of its own)
 MAX_PARTS = 8         # stories taken from one base text
-MAX_OUTLETS = 30      # outlets of one story
+MAX_OUTLETS = 40      # outlets of one story
 MIN_ENGLISH = 0.15    # share of English function words: below it a text is not English prose
 SIMILAR_TEXTS = 0.15  # word-set Jaccard at which a base text counts as the same event
 SIMILAR_NAMES = 0.2   # ... or Jaccard of the capitalised words (names)
@@ -151,12 +151,12 @@ def english_share(text):
 
 
 def prose(text):
-    """A sentence of prose: 5+ words, most of them not numbers (not a table
+    """A sentence of prose: 4+ words, most of them not numbers (not a table
     row), ending as a sentence ends (not a list item, caption, heading or
     button label: "BGR may receive a commission", "Apple Watch Series 4")."""
     ws = text.split()
     end = text.rstrip(")]\"'\u201d\u2019")
-    return (len(ws) >= 5 and sum(any(c.isdigit() for c in w) for w in ws) * 3 < len(ws)
+    return (len(ws) >= 4 and sum(any(c.isdigit() for c in w) for w in ws) * 3 < len(ws)
             and end[-1:] in (".", "!", "?", "\u2026"))
 
 
