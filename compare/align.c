@@ -285,13 +285,23 @@ static void cand_one(void *ctx, size_t s, size_t worker)
         w->cs_cap = w->touched.n;
         w->cs = cd_xrealloc(w->cs, w->cs_cap * sizeof *w->cs);
     }
+    /* a candidate shares a fair part of the sentence's rare words: below
+     * CD_ALIGN_MIN_SHARED of their IDF no pair of the scale benchmark
+     * reached the threshold (pairs dropped here are still scored when a
+     * group needs them) */
+    double mass = 0;
+    for (size_t k = j->off[s]; k < j->off[s + 1]; k++)
+        mass += j->rw[j->runs_of[k]];
+    size_t kept = 0;
     for (size_t k = 0; k < w->touched.n; k++) {
-        w->cs[k] = (cand){w->touched.v[k], acc[w->touched.v[k]]};
-        acc[w->touched.v[k]] = 0;
+        size_t t = w->touched.v[k];
+        if (acc[t] >= CD_ALIGN_MIN_SHARED * mass)
+            w->cs[kept++] = (cand){t, acc[t]};
+        acc[t] = 0;
     }
-    size_t keep = w->touched.n;
+    size_t keep = kept;
     if (keep > j->limit) {
-        top_k(w->cs, w->touched.n, j->limit);
+        top_k(w->cs, kept, j->limit);
         keep = j->limit;
         if (j->limit < j->max_candidates)
             w->capped = true;

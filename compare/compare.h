@@ -113,6 +113,8 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
 #define CD_ALIGN_MIN_IDF 1.5        /* a stem is "rare" (indexed) at or above this IDF */
 #define CD_ALIGN_MAX_POSTINGS 512   /* a stem in more sentences than this is skipped */
 #define CD_ALIGN_MAX_CANDIDATES 50  /* candidates kept per sentence (best shared IDF) */
+#define CD_ALIGN_MIN_SHARED 0.2     /* a candidate shares at least this share of the
+                                     * sentence's rare-stem IDF */
 #define CD_ALIGN_MAX_PAIRS 10000000 /* candidate pairs scored in one run (~240 MB) */
 #define CD_ALIGN_MAX_GROUPS 2       /* groups one sentence may join (two claims) */
 #define CD_ALIGN_MIN_LINK 0.40      /* no pair in a group scores below this */

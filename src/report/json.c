@@ -49,6 +49,7 @@ json_t *cd_rep_json_head(const cd_rep *r)
                                                                   : CD_ALIGN_MAX_PAIRS)));
     json_object_set_new(params, "pairs_capped", json_boolean(al->pairs_capped));
     json_object_set_new(params, "min_idf", real4(CD_ALIGN_MIN_IDF));
+    json_object_set_new(params, "min_shared", real4(CD_ALIGN_MIN_SHARED));
     json_object_set_new(params, "max_postings", json_integer(CD_ALIGN_MAX_POSTINGS));
     json_object_set_new(params, "max_groups_per_sentence", json_integer(CD_ALIGN_MAX_GROUPS));
     json_object_set_new(params, "story_min_groups", json_integer(CD_ALIGN_STORY_MIN_GROUPS));
