@@ -74,14 +74,6 @@ typedef struct {
     size_t u, v; /* sentence ids, u < v */
 } idpair;
 
-static int cmp_idpair(const void *x, const void *y)
-{
-    const idpair *a = x, *b = y;
-    if (a->u != b->u)
-        return a->u < b->u ? -1 : 1;
-    return a->v < b->v ? -1 : a->v > b->v;
-}
-
 typedef struct {
     size_t sid;
     double w;
@@ -137,6 +129,7 @@ typedef struct {
     idpair *cands;    /* sorted unique */
     double *scores;   /* per cands entry */
     size_t n_cands;
+    size_t *cand_off;  /* n_sent + 1: candidates with first end u are [cand_off[u], cand_off[u+1]) */
     double threshold;
     double floor;     /* no pair in a group scores below this (CD_ALIGN_MIN_LINK) */
     bool *headline;   /* per sid: a title or heading, or a copy of one */
@@ -150,10 +143,18 @@ static double pair_score(const run *r, size_t x, size_t y)
 {
     if (x == y)
         return 1.0;
-    idpair key = {x < y ? x : y, x < y ? y : x};
-    const idpair *p = bsearch(&key, r->cands, r->n_cands, sizeof key, cmp_idpair);
-    if (p)
-        return r->scores[p - r->cands];
+    size_t u = x < y ? x : y, v = x < y ? y : x;
+    /* binary search in u's run of the sorted candidates */
+    size_t lo = r->cand_off[u], hi = r->cand_off[u + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->cands[mid].v == v)
+            return r->scores[mid];
+        if (r->cands[mid].v < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     /* not a candidate: a group check needs the real score (a claim told by
      * hundreds of outlets has more counterparts than max_candidates) */
     return cd_pair_score(r->f[x], r->f[y], r->idf);
@@ -410,6 +411,11 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
     free(keys);
     r->cands = pairs;
     r->n_cands = u;
+    r->cand_off = cd_xcalloc(r->n_sent + 2, sizeof *r->cand_off);
+    for (size_t k = 0; k < u; k++)
+        r->cand_off[pairs[k].u + 1]++;
+    for (size_t sid = 0; sid < r->n_sent; sid++)
+        r->cand_off[sid + 1] += r->cand_off[sid];
     r->scores = cd_xmalloc((u + 1) * sizeof *r->scores);
     cd_parallel_for(u, score_one, r);
 
@@ -635,6 +641,61 @@ static int cmp_link(const void *x, const void *y)
     return p->sb < q->sb ? -1 : p->sb > q->sb;
 }
 
+/* Sort the links by (a, b) — LSD radix, 16 bits a pass — then each run of
+ * one document pair by (sa, sb): runs are short (the groups two documents
+ * share), a whole-array comparison sort of millions of links was not. */
+static void sort_links(link *dp, size_t n)
+{
+    if (n < 2)
+        return;
+    link *tmp = cd_xmalloc(n * sizeof *tmp), *src = dp, *dst = tmp;
+    size_t *count = cd_xmalloc(65536 * sizeof *count);
+    for (int pass = 0; pass < 4; pass++) {
+        /* digits of b (low passes) then a: the key (a, b) */
+        int shift = (pass & 1) * 16;
+        bool of_a = pass >= 2;
+#define DIGIT(l) ((((of_a ? (l).a : (l).b) >> shift)) & 0xffff)
+        memset(count, 0, 65536 * sizeof *count);
+        bool high = false;
+        for (size_t i = 0; i < n; i++) {
+            count[DIGIT(src[i])]++;
+            high |= (of_a ? src[i].a : src[i].b) >> 32 != 0;
+        }
+        if (high) { /* more documents than 32 bits: the plain sort */
+            free(count);
+            free(tmp);
+            qsort(dp, n, sizeof *dp, cmp_link);
+            return;
+        }
+        if (count[DIGIT(src[0])] == n)
+            continue;
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[count[DIGIT(src[i])]++] = src[i];
+#undef DIGIT
+        link *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != dp)
+        memcpy(dp, src, n * sizeof *dp);
+    free(count);
+    free(tmp);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && dp[j].a == dp[i].a && dp[j].b == dp[i].b)
+            j++;
+        if (j - i > 1)
+            qsort(dp + i, j - i, sizeof *dp, cmp_link);
+        i = j;
+    }
+}
+
 /* Distinct values among x[0..n) (sorted copy in tmp). */
 static size_t distinct(size_t *x, size_t n)
 {
@@ -670,8 +731,7 @@ static void build_stories(const run *r, const groups *gs, const cd_doc *const *d
                 dp[np++] = (link){r->doc_of[x], r->doc_of[y], x, y};
             }
     }
-    if (np)
-        qsort(dp, np, sizeof *dp, cmp_link);
+    sort_links(dp, np);
     size_t *tmp = cd_xmalloc((np + 1) * sizeof *tmp);
     size_t *parent = cd_xmalloc((r->n_docs + 1) * sizeof *parent);
     for (size_t d = 0; d < r->n_docs; d++)
@@ -871,6 +931,7 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     free(r.headline);
     free(r.cands);
     free(r.scores);
+    free(r.cand_off);
     free(r.doc_of);
     free(r.base);
     return al;
