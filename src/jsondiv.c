@@ -5,61 +5,85 @@
 #include <string.h>
 
 /* A JSON string of text[r). */
-static json_t *text_of(const cd_member *m, cd_range r)
+static void text_of(cd_jw *w, const cd_member *m, cd_range r)
 {
-    return cd_json_text(m->text + r.start, r.end > r.start ? r.end - r.start : 0);
+    cd_jw_strn(w, m->text + r.start, r.end > r.start ? r.end - r.start : 0);
 }
 
 /* [{"op": "same", "a": …, "b": …}, {"op": "del", "a": …}, {"op": "add", "b": …}] */
-static json_t *diff_json(const cd_div_side *s, const cd_member *base, const cd_member *m)
+static void diff_json(cd_jw *w, const cd_div_side *s, const cd_member *base, const cd_member *m)
 {
-    json_t *arr = json_array();
+    cd_jw_arr(w);
     for (size_t i = 0; i < s->n_ops; i++) {
         const cd_diff_op *o = &s->ops[i];
-        json_t *j = json_object();
-        json_object_set_new(j, "op", json_string(o->kind == CD_DIFF_SAME  ? "same"
-                                                 : o->kind == CD_DIFF_DEL ? "del"
-                                                                          : "add"));
-        if (o->kind != CD_DIFF_ADD)
-            json_object_set_new(j, "a", text_of(base, o->a));
-        if (o->kind != CD_DIFF_DEL)
-            json_object_set_new(j, "b", text_of(m, o->b));
-        json_array_append_new(arr, j);
+        cd_jw_obj(w);
+        cd_jw_key(w, "op");
+        cd_jw_str(w, o->kind == CD_DIFF_SAME ? "same" : o->kind == CD_DIFF_DEL ? "del" : "add");
+        if (o->kind != CD_DIFF_ADD) {
+            cd_jw_key(w, "a");
+            text_of(w, base, o->a);
+        }
+        if (o->kind != CD_DIFF_DEL) {
+            cd_jw_key(w, "b");
+            text_of(w, m, o->b);
+        }
+        cd_jw_end(w);
     }
-    return arr;
+    cd_jw_end(w);
+}
+
+void cd_jw_divergences(cd_jw *w, const cd_divergence *d, size_t n, const cd_member *members,
+                       const char *const *ids)
+{
+    cd_jw_arr(w);
+    for (size_t i = 0; i < n; i++) {
+        const cd_divergence *v = &d[i];
+        cd_jw_obj(w);
+        cd_jw_key(w, "kind");
+        cd_jw_str(w, cd_div_kind_name(v->kind));
+        cd_jw_key(w, "sources");
+        cd_jw_arr(w);
+        for (size_t k = 0; k < v->n_sides; k++)
+            cd_jw_str(w, ids[v->sides[k].member]);
+        cd_jw_end(w);
+        cd_jw_key(w, "summary");
+        cd_jw_str(w, v->summary ? v->summary : "");
+        cd_jw_key(w, "detail");
+        cd_jw_obj(w);
+        cd_jw_key(w, "base");
+        cd_jw_str(w, ids[v->base]);
+        cd_jw_key(w, "sides");
+        cd_jw_arr(w);
+        for (size_t k = 0; k < v->n_sides; k++) {
+            const cd_div_side *s = &v->sides[k];
+            cd_jw_obj(w);
+            cd_jw_key(w, "source");
+            cd_jw_str(w, ids[s->member]);
+            cd_jw_key(w, "value");
+            cd_jw_str(w, s->value);
+            cd_jw_key(w, "span");
+            cd_jw_arr(w);
+            cd_jw_int(w, (long long)s->span.start);
+            cd_jw_int(w, (long long)s->span.end);
+            cd_jw_end(w);
+            if (s->ops) {
+                cd_jw_key(w, "diff");
+                diff_json(w, s, &members[v->base], &members[s->member]);
+            }
+            cd_jw_end(w);
+        }
+        cd_jw_end(w);
+        cd_jw_end(w);
+        cd_jw_end(w);
+    }
+    cd_jw_end(w);
 }
 
 json_t *cd_json_divergences(const cd_divergence *d, size_t n, const cd_member *members,
                             const char *const *ids)
 {
-    json_t *arr = json_array();
-    for (size_t i = 0; i < n; i++) {
-        const cd_divergence *v = &d[i];
-        json_t *o = json_object();
-        json_object_set_new(o, "kind", json_string(cd_div_kind_name(v->kind)));
-        json_t *src = json_array();
-        for (size_t k = 0; k < v->n_sides; k++)
-            json_array_append_new(src, cd_json_str_or_null(ids[v->sides[k].member]));
-        json_object_set_new(o, "sources", src);
-        json_object_set_new(o, "summary", cd_json_str_or_null(v->summary ? v->summary : ""));
-        json_t *detail = json_object();
-        json_object_set_new(detail, "base", cd_json_str_or_null(ids[v->base]));
-        json_t *sides = json_array();
-        for (size_t k = 0; k < v->n_sides; k++) {
-            const cd_div_side *s = &v->sides[k];
-            json_t *js = json_object();
-            json_object_set_new(js, "source", cd_json_str_or_null(ids[s->member]));
-            json_object_set_new(js, "value", cd_json_str_or_null(s->value));
-            json_object_set_new(js, "span", json_pack("[II]", (json_int_t)s->span.start,
-                                                      (json_int_t)s->span.end));
-            if (s->ops)
-                json_object_set_new(js, "diff",
-                                    diff_json(s, &members[v->base], &members[s->member]));
-            json_array_append_new(sides, js);
-        }
-        json_object_set_new(detail, "sides", sides);
-        json_object_set_new(o, "detail", detail);
-        json_array_append_new(arr, o);
-    }
-    return arr;
+    cd_jw w;
+    cd_jw_tree(&w);
+    cd_jw_divergences(&w, d, n, members, ids);
+    return cd_jw_root(&w);
 }

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "compare.h"
+#include "jsonw.h"
 
 /* The divergences d[0..n) among members[] as a JSON array (a new
  * reference): each {"kind", "sources": [ids of the sides], "summary",
@@ -14,5 +15,8 @@
  * spans are byte ranges in each member's text. */
 json_t *cd_json_divergences(const cd_divergence *d, size_t n, const cd_member *members,
                             const char *const *ids);
+/* The same array, written by w. */
+void cd_jw_divergences(cd_jw *w, const cd_divergence *d, size_t n, const cd_member *members,
+                       const char *const *ids);
 
 #endif

@@ -43,22 +43,42 @@ json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, cons
     return o;
 }
 
-json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i)
+void cd_jw_sentence_fields(cd_jw *w, size_t index, const cd_doc *doc, size_t i)
 {
     char id[32];
     snprintf(id, sizeof id, "s%zu", index + 1);
     const cd_sentence *s = cd_doc_sentence(doc, i);
     const char *text = cd_doc_text(doc, NULL);
-    json_t *o = json_object();
-    json_object_set_new(o, "source", json_string(id));
-    json_object_set_new(o, "sentence", json_integer((json_int_t)i + 1));
-    json_object_set_new(o, "text", json_stringn(text + s->start, s->end - s->start));
-    json_object_set_new(o, "span", json_pack("[II]", (json_int_t)s->start, (json_int_t)s->end));
-    json_object_set_new(o, "cp_span",
-                        json_pack("[II]", (json_int_t)s->cp_start, (json_int_t)s->cp_end));
-    if (s->cut)
-        json_object_set_new(o, "cut", json_true());
-    return o;
+    cd_jw_key(w, "source");
+    cd_jw_str(w, id);
+    cd_jw_key(w, "sentence");
+    cd_jw_int(w, (long long)i + 1);
+    cd_jw_key(w, "text");
+    cd_jw_strn(w, text + s->start, s->end - s->start);
+    cd_jw_key(w, "span");
+    cd_jw_arr(w);
+    cd_jw_int(w, (long long)s->start);
+    cd_jw_int(w, (long long)s->end);
+    cd_jw_end(w);
+    cd_jw_key(w, "cp_span");
+    cd_jw_arr(w);
+    cd_jw_int(w, (long long)s->cp_start);
+    cd_jw_int(w, (long long)s->cp_end);
+    cd_jw_end(w);
+    if (s->cut) {
+        cd_jw_key(w, "cut");
+        cd_jw_bool(w, true);
+    }
+}
+
+json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i)
+{
+    cd_jw w;
+    cd_jw_tree(&w);
+    cd_jw_obj(&w);
+    cd_jw_sentence_fields(&w, index, doc, i);
+    cd_jw_end(&w);
+    return cd_jw_root(&w);
 }
 
 static const char *kind_name(cd_para_kind k)
@@ -105,52 +125,76 @@ bool cd_json_write(FILE *f, json_t *root)
     return rc == 0;
 }
 
-static json_t *marks(const cd_mark *m, size_t n)
+static void marks(cd_jw *w, const char *key, const cd_mark *m, size_t n)
 {
-    json_t *a = json_array();
+    cd_jw_key(w, key);
+    cd_jw_arr(w);
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, cd_json_str_or_null(m[i].text));
-    return a;
+        cd_jw_str(w, m[i].text);
+    cd_jw_end(w);
 }
 
-static json_t *facts(const cd_fact *x, size_t n, bool unit)
+static void facts(cd_jw *w, const char *key, const cd_fact *x, size_t n, bool unit)
 {
-    json_t *a = json_array();
+    cd_jw_key(w, key);
+    cd_jw_arr(w);
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "text", cd_json_str_or_null(x[i].text));
-        json_object_set_new(o, "value", cd_json_str_or_null(x[i].value));
-        if (unit)
-            json_object_set_new(o, "unit", cd_json_str_or_null(x[i].unit));
-        json_array_append_new(a, o);
+        cd_jw_obj(w);
+        cd_jw_key(w, "text");
+        cd_jw_str(w, x[i].text);
+        cd_jw_key(w, "value");
+        cd_jw_str(w, x[i].value);
+        if (unit) {
+            cd_jw_key(w, "unit");
+            cd_jw_str(w, x[i].unit);
+        }
+        cd_jw_end(w);
     }
-    return a;
+    cd_jw_end(w);
+}
+
+void cd_jw_info_fields(cd_jw *w, const cd_sentence_info *info)
+{
+    if (!info)
+        return;
+    cd_jw_key(w, "framing");
+    cd_jw_str(w, cd_framing_name(info->framing));
+    cd_jw_key(w, "attribution");
+    if (info->attr_source || info->attr_cue) {
+        cd_jw_obj(w);
+        cd_jw_key(w, "source");
+        cd_jw_str(w, info->attr_source);
+        cd_jw_key(w, "cue");
+        cd_jw_str(w, info->attr_cue);
+        cd_jw_key(w, "verb");
+        cd_jw_str(w, info->verb);
+        cd_jw_end(w);
+    } else {
+        cd_jw_null(w);
+    }
+    marks(w, "hedges", info->hedges, info->n_hedges);
+    marks(w, "loaded", info->loaded, info->n_loaded);
+    cd_jw_key(w, "quotes");
+    cd_jw_arr(w);
+    for (size_t i = 0; i < info->n_quotes; i++) {
+        cd_jw_obj(w);
+        cd_jw_key(w, "text");
+        cd_jw_str(w, info->quotes[i].text);
+        cd_jw_key(w, "speaker");
+        cd_jw_str(w, info->quotes[i].speaker);
+        cd_jw_end(w);
+    }
+    cd_jw_end(w);
+    facts(w, "numbers", info->numbers, info->n_numbers, true);
+    facts(w, "dates", info->dates, info->n_dates, false);
+    facts(w, "entities", info->entities, info->n_entities, false);
 }
 
 void cd_json_add_info(json_t *o, const cd_sentence_info *info)
 {
-    if (!info)
-        return;
-    json_object_set_new(o, "framing", json_string(cd_framing_name(info->framing)));
-    if (info->attr_source || info->attr_cue) {
-        json_t *a = json_object();
-        json_object_set_new(a, "source", cd_json_str_or_null(info->attr_source));
-        json_object_set_new(a, "cue", cd_json_str_or_null(info->attr_cue));
-        json_object_set_new(a, "verb", cd_json_str_or_null(info->verb));
-        json_object_set_new(o, "attribution", a);
-    } else {
-        json_object_set_new(o, "attribution", json_null());
-    }
-    json_object_set_new(o, "hedges", marks(info->hedges, info->n_hedges));
-    json_object_set_new(o, "loaded", marks(info->loaded, info->n_loaded));
-    json_t *q = json_array();
-    for (size_t i = 0; i < info->n_quotes; i++)
-        json_array_append_new(q, json_pack("{s:o, s:o}", "text", cd_json_str_or_null(info->quotes[i].text),
-                                           "speaker", cd_json_str_or_null(info->quotes[i].speaker)));
-    json_object_set_new(o, "quotes", q);
-    json_object_set_new(o, "numbers", facts(info->numbers, info->n_numbers, true));
-    json_object_set_new(o, "dates", facts(info->dates, info->n_dates, false));
-    json_object_set_new(o, "entities", facts(info->entities, info->n_entities, false));
+    cd_jw w;
+    cd_jw_tree_into(&w, o);
+    cd_jw_info_fields(&w, info);
 }
 
 bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags)

@@ -7,6 +7,7 @@
 
 #include "claimdiff.h"
 #include "compare.h"
+#include "jsonw.h"
 
 /* A JSON string of s[0..n), repaired to valid UTF-8 first (a file name, a
  * --label or a cut of article text may be anything; json_stringn would fail
@@ -19,11 +20,15 @@ json_t *cd_json_str_or_null(const char *s);
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err);
 /* SENTENCE object for sentence i of doc (1-based "sentence" number). */
 json_t *cd_json_sentence(size_t index, const cd_doc *doc, size_t i);
+/* Its keys, written into the object open in w. */
+void cd_jw_sentence_fields(cd_jw *w, size_t index, const cd_doc *doc, size_t i);
 /* Add the per-sentence analysis to a SENTENCE object: "framing",
  * "attribution" {source, cue, verb} or null, "hedges", "loaded" (the words
  * as written), "quotes" [{text, speaker}], "numbers" [{text, value, unit}],
  * "dates" and "entities" [{text, value}]. info NULL adds nothing. */
 void cd_json_add_info(json_t *sentence, const cd_sentence_info *info);
+/* The same keys, written into the object open in w. */
+void cd_jw_info_fields(cd_jw *w, const cd_sentence_info *info);
 /* The whole document of the index-th source: the sources[] entry plus
  * "canonical", "paragraphs" [{kind, line, text}] and "dropped_lines"
  * [{line, reason, text}] — what `extract -f json` prints and what a saved

@@ -25,11 +25,20 @@ static json_t *id(char prefix, size_t i)
     return json_string(b);
 }
 
+void cd_rep_jw_sentence(cd_jw *w, const cd_rep *r, cd_align_ref ref)
+{
+    cd_jw_obj(w);
+    cd_jw_sentence_fields(w, ref.doc, r->set->docs[ref.doc], ref.sent);
+    cd_jw_info_fields(w, cd_rep_info(r, ref));
+    cd_jw_end(w);
+}
+
 json_t *cd_rep_json_sentence(const cd_rep *r, cd_align_ref ref)
 {
-    json_t *s = cd_json_sentence(ref.doc, r->set->docs[ref.doc], ref.sent);
-    cd_json_add_info(s, cd_rep_info(r, ref));
-    return s;
+    cd_jw w;
+    cd_jw_tree(&w);
+    cd_rep_jw_sentence(&w, r, ref);
+    return cd_jw_root(&w);
 }
 
 json_t *cd_rep_json_head(const cd_rep *r)
@@ -75,36 +84,47 @@ json_t *cd_rep_json_head(const cd_rep *r)
     return root;
 }
 
-json_t *cd_rep_json_group(const cd_rep *r, size_t g, size_t rank)
+void cd_rep_jw_group_fields(cd_jw *w, const cd_rep *r, size_t g, size_t rank)
 {
     const cd_align_group *gr = &r->cmp->al->groups[g];
-    json_t *jg = json_object();
-    json_object_set_new(jg, "id", id('g', g));
-    json_object_set_new(jg, "story", id('t', gr->story));
-    if (gr->cross_story)
-        json_object_set_new(jg, "cross_story", json_true());
-    json_object_set_new(jg, "rank", json_integer((json_int_t)rank));
-    json_object_set_new(jg, "score", real4(gr->score));
-    json_t *members = json_array();
+    char b[32];
+    cd_jw_key(w, "id");
+    snprintf(b, sizeof b, "g%zu", g + 1);
+    cd_jw_str(w, b);
+    cd_jw_key(w, "story");
+    snprintf(b, sizeof b, "t%zu", gr->story + 1);
+    cd_jw_str(w, b);
+    if (gr->cross_story) {
+        cd_jw_key(w, "cross_story");
+        cd_jw_bool(w, true);
+    }
+    cd_jw_key(w, "rank");
+    cd_jw_int(w, (long long)rank);
+    cd_jw_key(w, "score");
+    cd_jw_real(w, round(gr->score * 10000.0) / 10000.0);
     size_t n = gr->n_members ? gr->n_members : 1;
     cd_member *mem = cd_xcalloc(n, sizeof *mem);
     char (*ids)[24] = cd_xcalloc(n, sizeof *ids);
     const char **idp = cd_xcalloc(n, sizeof *idp);
+    cd_jw_key(w, "members");
+    cd_jw_arr(w);
     for (size_t m = 0; m < gr->n_members; m++) {
-        json_array_append_new(members, cd_rep_json_sentence(r, gr->members[m]));
+        cd_rep_jw_sentence(w, r, gr->members[m]);
         cd_rep_member(r, gr->members[m], &mem[m]);
         snprintf(ids[m], sizeof ids[m], "s%zu", gr->members[m].doc + 1);
         idp[m] = ids[m];
     }
-    json_object_set_new(jg, "members", members);
-    json_object_set_new(jg, "divergences",
-                        r->cmp->divs ? cd_json_divergences(r->cmp->divs[g], r->cmp->n_divs[g],
-                                                           mem, idp)
-                                     : json_array());
+    cd_jw_end(w);
+    cd_jw_key(w, "divergences");
+    if (r->cmp->divs) {
+        cd_jw_divergences(w, r->cmp->divs[g], r->cmp->n_divs[g], mem, idp);
+    } else {
+        cd_jw_arr(w);
+        cd_jw_end(w);
+    }
     free(mem);
     free(ids);
     free(idp);
-    return jg;
 }
 
 json_t *cd_rep_json_omissions(const cd_rep *r)
@@ -159,7 +179,7 @@ typedef struct {
     const cd_rep *r;
     const size_t *rank;
     size_t first;
-    char **out;
+    cd_buf *out;
 } dump_job;
 
 static void dump_one(void *ctx, size_t i, size_t worker)
@@ -167,31 +187,34 @@ static void dump_one(void *ctx, size_t i, size_t worker)
     (void)worker;
     dump_job *j = ctx;
     size_t k = j->first + i;
-    json_t *v = j->rank ? cd_rep_json_group(j->r, k, j->rank[k])
-                        : cd_rep_json_sentence(j->r, j->r->cmp->al->unmatched[k]);
-    j->out[i] = json_dumps(v, JSON_FLAGS | JSON_ENCODE_ANY);
-    json_decref(v);
+    cd_jw w;
+    j->out[i].len = 0;
+    cd_jw_text(&w, &j->out[i], 2, 2); /* an item of a top-level array */
+    if (j->rank) {
+        cd_jw_obj(&w);
+        cd_rep_jw_group_fields(&w, j->r, k, j->rank[k]);
+        cd_jw_end(&w);
+    } else {
+        cd_rep_jw_sentence(&w, j->r, j->r->cmp->al->unmatched[k]);
+    }
 }
 
 static bool put_list(FILE *f, const cd_rep *r, size_t n, const size_t *rank)
 {
-    char *out[DUMP_BATCH];
-    bool ok = true;
+    cd_buf out[DUMP_BATCH];
+    memset(out, 0, sizeof out);
     for (size_t first = 0; first < n; first += DUMP_BATCH) {
         size_t m = n - first < DUMP_BATCH ? n - first : DUMP_BATCH;
         dump_job j = {r, rank, first, out};
         cd_parallel_for(m, dump_one, &j);
         for (size_t i = 0; i < m; i++) {
-            if (ok && out[i]) {
-                fputs(first + i ? ",\n    " : "\n    ", f);
-                cd_json_write_nested(f, out[i], 4);
-            } else {
-                ok = false;
-            }
-            free(out[i]);
+            fputs(first + i ? ",\n    " : "\n    ", f);
+            fwrite(out[i].data, 1, out[i].len, f);
         }
     }
-    return ok;
+    for (size_t i = 0; i < DUMP_BATCH; i++)
+        cd_buf_free(&out[i]);
+    return !ferror(f);
 }
 
 /* The claimdiff/1 report, written piece by piece: the same bytes as one

@@ -14,14 +14,20 @@ bool cd_report_jsonl(FILE *f, const cd_options *o, const cd_source_set *set, con
     const cd_alignment *al = r->cmp->al;
     int rc = 0;
     /* one line per claim group, most important first, then the summary */
-    for (size_t i = 0; i < al->n_groups && rc == 0; i++) {
-        json_t *jg = json_object();
-        json_object_set_new(jg, "type", json_string("group"));
-        json_object_update_new(jg, cd_rep_json_group(r, r->order[i], i + 1));
-        rc = json_dumpf(jg, f, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-        fputc('\n', f);
-        json_decref(jg);
+    cd_buf line = {0};
+    for (size_t i = 0; i < al->n_groups; i++) {
+        cd_jw w;
+        line.len = 0;
+        cd_jw_text(&w, &line, 0, 0);
+        cd_jw_obj(&w);
+        cd_jw_key(&w, "type");
+        cd_jw_str(&w, "group");
+        cd_rep_jw_group_fields(&w, r, r->order[i], i + 1);
+        cd_jw_end(&w);
+        cd_buf_putc(&line, '\n');
+        fwrite(line.data, 1, line.len, f);
     }
+    cd_buf_free(&line);
     json_t *sum = json_object();
     json_object_set_new(sum, "type", json_string("summary"));
     json_object_update_new(sum, cd_rep_json_head(r));

@@ -13,6 +13,7 @@
 
 #include "../cli.h"
 #include "compare.h"
+#include "../jsonw.h"
 
 /* Everything a writer needs, computed once per run. */
 typedef struct {
@@ -45,12 +46,16 @@ bool cd_report_json(FILE *f, const cd_options *o, const cd_source_set *set, cons
 bool cd_report_jsonl(FILE *f, const cd_options *o, const cd_source_set *set, const void *ctx);
 
 /* Pieces of the claimdiff/1 JSON shared by json.c and jsonl.c (new
- * references): the head (schema, tool, params, sources, stories), one group
- * (rank: its place by importance), a SENTENCE with its analysis, the
- * omissions and the counts by kind. */
+ * references): the head (schema, tool, params, sources, stories), a
+ * SENTENCE with its analysis, the omissions and the counts by kind; groups
+ * (rank: a group's place by importance) are only written, never built. */
 json_t *cd_rep_json_head(const cd_rep *r);
-json_t *cd_rep_json_group(const cd_rep *r, size_t g, size_t rank);
 json_t *cd_rep_json_sentence(const cd_rep *r, cd_align_ref ref);
+/* The same sentence object written by w; a group's keys (id, story,
+ * cross_story, rank, score, members, divergences) written into the object
+ * open in w. */
+void cd_rep_jw_sentence(cd_jw *w, const cd_rep *r, cd_align_ref ref);
+void cd_rep_jw_group_fields(cd_jw *w, const cd_rep *r, size_t g, size_t rank);
 json_t *cd_rep_json_omissions(const cd_rep *r);
 json_t *cd_rep_json_counts(const cd_rep *r);
 
