@@ -1,18 +1,17 @@
 /* fuzz_pairs.c — libFuzzer target: any bytes as the input of `claimdiff
- * pairs` (TSV, MSRP after its header line, JSON Lines; detected per line).
- *
- * The line reader and parsers are static in src/cmd_pairs.c, so this target
- * includes that file and drives its run() over the bytes (fmemopen), with
- * the results written to /dev/null. cd_error is replaced here: it formats
- * the message and aborts when it is not one line. (A public
- * cd_pairs_run(FILE *in, ...) in src/ would let this target link instead.) */
+ * pairs` (TSV, MSRP after its header line, JSON Lines; detected per line),
+ * through the reader of src/pairs.c over the bytes (fmemopen), with the
+ * results written to /dev/null. cd_error is replaced here: it formats the
+ * message and aborts when it is not one line. */
 #define _GNU_SOURCE
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "../src/cmd_pairs.c"
+#include "cli.h"
+#include "pairs.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,26 +26,6 @@ void cd_error(const char *source, const char *fmt, ...)
         abort(); /* every message is one line */
 }
 
-/* cd_cmd_pairs (not called here) needs these to link. */
-int cd_usage_error(const char *fmt, ...)
-{
-    (void)fmt;
-    return 2;
-}
-
-bool cd_out_open(cd_out *out, const char *path)
-{
-    (void)out;
-    (void)path;
-    return false;
-}
-
-bool cd_out_close(cd_out *out, bool ok)
-{
-    (void)out;
-    return ok;
-}
-
 static FILE *sink;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -59,9 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(copy, data, size);
     FILE *in = fmemopen(copy, size, "r");
     if (in) {
-        cd_options o = {0};
         size_t bad = 0;
-        run(&o, in, "fuzz", sink, &bad);
+        cd_pairs_run(in, "fuzz", sink, &bad);
         fclose(in);
     }
     free(copy);
