@@ -1196,6 +1196,8 @@ static const char *const country_names[][9] = {
     {"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", NULL},
     {"eu", "european union", "brussels", NULL},
     {"un", "united nations", NULL},
+    /* institutions under their seat's name */
+    {"pentagon", "defense department", "department of defense", "dod", NULL},
 };
 
 /* s folded for name comparison: letters, digits and single spaces. */
@@ -1591,7 +1593,8 @@ static const char *const negative_words[] = {
     "fail", "refus", "declin", "unabl", "lack", "without", "absen", "avoid", "deni", "deny",
     "reject", "neither", "nor", "instead", "unless", "barely", "hardly", "ignor", "omit",
     "miss", "halt", "stop", "ceas", "abandon", "drop", "scrap", "snub", "boycott", "cancel",
-    "postpon", "lost", "lose", "unlike", "exclud", "except", "only",
+    "postpon", "lost", "lose", "unlike", "exclud", "except", "only", "rarely", "seldom",
+    "scarcely", "remov", "withdr", "elimin",
 };
 
 static bool has_negative_word(const cd_member *mm, cd_range r)

@@ -703,6 +703,11 @@ static void find_numbers(fwork *w, factvec *out)
 /* ------------------------------------------------------------ entities */
 
 
+static bool word_in_set(const char *s, const char *const *set)
+{
+    return index_of(s, set) >= 0;
+}
+
 static bool month_or_day(const fwork *w, size_t i)
 {
     return fwc(w, i, CD_FW_MONTH | CD_FW_WEEKDAY);
@@ -814,6 +819,7 @@ static void find_entities(fwork *w, factvec *out)
         }
         size_t next = b;
         /* leading stop words and titles are not the name */
+        size_t a0 = a;
         while (a < b && (!fword(w, a) || cd_features_is_stop(fn(w, a)) ||
                          fwc(w, a, CD_FW_TITLE) || month_or_day(w, a)))
             a++;
@@ -826,6 +832,13 @@ static void find_entities(fwork *w, factvec *out)
                 a = k - 1;
                 break;
             }
+        /* "Defense Department", "Foreign Ministry": a title word naming the
+         * institution is part of its name */
+        if (a > a0 && b == a + 1 && fwc(w, a - 1, CD_FW_TITLE) &&
+            word_in_set(fn(w, a), (const char *const[]){"department", "ministry", "office",
+                                                         "council", "committee", "agency",
+                                                         "service", "forces", "command", NULL}))
+            a--;
         if (a < b) {
             size_t words = 0;
             for (size_t k = a; k < b; k++)

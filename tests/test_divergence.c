@@ -515,7 +515,7 @@ Test(divergence, names_under_other_spellings_agree)
         {"al qaeda", "al qaida"}, {"jean chrétien", "jean chretien"}, {"iraq", "iraqis"},
         {"british", "uk"},        {"us", "united states"},           {"washington", "american"},
         {"sean sundwell", "sundwall"}, {"turkmen", "turkoman"},  {"wall street", "wall st"},
-        {"hal gehman", "harold w gehman"}, {"acme corp", "acme"},
+        {"hal gehman", "harold w gehman"}, {"acme corp", "acme"}, {"pentagon", "defense department"},
     };
     for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
         const char *a = "Officials said Xxxx was behind it.";
@@ -853,6 +853,19 @@ Test(divergence, negations_that_do_not_flip_the_claim)
         ia.n_negations = 2;
         ib.negations = nb;
         ib.n_negations = 2;
+        cd_divergence *d;
+        size_t n = cd_diverge(arena, m, 2, &d);
+        cr_expect_null(find(d, n, CD_DIV_NEGATION));
+    }
+    {
+        /* the other side says it with a negative word */
+        const char *a = "Frist will work to get the loan provision removed from the final bill.";
+        const char *b = "Frist will work to see that the loan provision was not in the final bill.";
+        cd_sentence_info ia, ib;
+        cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+        cd_mark nb = mark(b, "not", false);
+        ib.negations = &nb;
+        ib.n_negations = 1;
         cd_divergence *d;
         size_t n = cd_diverge(arena, m, 2, &d);
         cr_expect_null(find(d, n, CD_DIV_NEGATION));

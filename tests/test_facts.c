@@ -280,4 +280,9 @@ Test(facts, names_with_initials_and_titles)
     cr_expect_not_null(find(b.entities, b.n_entities, "harold w gehman"));
     cd_sentence_info c = an("A spokesman, D. L. Faber, said so.");
     cr_expect_not_null(find(c.entities, c.n_entities, "d l faber"));
+    /* a title word that names an institution stays in its name */
+    cd_sentence_info d = an("There are no plans, Defense Department officials say.");
+    cr_expect_not_null(find(d.entities, d.n_entities, "defense department"));
+    cd_sentence_info e = an("On Monday the Foreign Ministry said so.");
+    cr_expect_not_null(find(e.entities, e.n_entities, "foreign ministry"));
 }
