@@ -62,14 +62,6 @@ typedef struct {
     size_t sid;
 } posting;
 
-static int cmp_posting(const void *x, const void *y)
-{
-    const posting *a = x, *b = y;
-    if (a->stem != b->stem)
-        return a->stem < b->stem ? -1 : 1;
-    return a->sid < b->sid ? -1 : a->sid > b->sid;
-}
-
 typedef struct {
     size_t u, v; /* sentence ids, u < v */
 } idpair;
@@ -339,8 +331,25 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
             }
             ps[np++] = (posting){f[s]->stem_ids[k], (uint32_t)k, s};
         }
-    if (np)
-        qsort(ps, np, sizeof *ps, cmp_posting);
+    /* by (stem, sid): the postings were made in sid order, so one stable
+     * counting pass over the stem ids sorts them */
+    if (np) {
+        uint32_t top = 0;
+        for (size_t i = 0; i < np; i++)
+            if (ps[i].stem > top)
+                top = ps[i].stem;
+        size_t *at = cd_xcalloc((size_t)top + 2, sizeof *at);
+        for (size_t i = 0; i < np; i++)
+            at[ps[i].stem + 1]++;
+        for (size_t v = 0; v <= top; v++)
+            at[v + 1] += at[v];
+        posting *sorted = cd_xmalloc(np * sizeof *sorted);
+        for (size_t i = 0; i < np; i++)
+            sorted[at[ps[i].stem]++] = ps[i];
+        free(at);
+        free(ps);
+        ps = sorted;
+    }
     /* runs kept (not too common): start, length and weight; each sentence
      * lists the runs of its rare stems (CSR) */
     size_t nruns = 0;
