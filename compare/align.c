@@ -566,17 +566,60 @@ typedef struct {
     bool headline; /* one end is a headline */
 } order;
 
-/* Body pairs first, by score; then pairs with a headline: a headline
- * summarises the lead, and taken first it would keep the other outlets'
- * leads apart. */
-static int cmp_order(const void *x, const void *y)
+/* Body pairs first, by score (ties by k: cands are sorted by (u, v)); then
+ * pairs with a headline: a headline summarises the lead, and taken first it
+ * would keep the other outlets' leads apart. No comparisons: ord is made in
+ * k order, so a stable radix sort on the score (descending; a non-negative
+ * double's bits sort as an integer) and a stable split of the headline
+ * pairs to the end give that order. */
+static void sort_order(order *ord, size_t n)
 {
-    const order *a = x, *b = y;
-    if (a->headline != b->headline)
-        return a->headline ? 1 : -1;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return a->k < b->k ? -1 : a->k > b->k; /* cands are sorted by (u, v) */
+    if (n < 2)
+        return;
+    order *tmp = cd_xmalloc(n * sizeof *tmp), *src = ord, *dst = tmp;
+    size_t *count = cd_xmalloc(65536 * sizeof *count);
+    for (int shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65536 * sizeof *count);
+        uint64_t key0 = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint64_t key;
+            double sc = src[i].score > 0 ? src[i].score : 0.0;
+            memcpy(&key, &sc, sizeof key);
+            key = ~key;
+            if (i == 0)
+                key0 = key;
+            count[(key >> shift) & 0xffff]++;
+        }
+        if (count[(key0 >> shift) & 0xffff] == n)
+            continue;
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint64_t key;
+            double sc = src[i].score > 0 ? src[i].score : 0.0;
+            memcpy(&key, &sc, sizeof key);
+            key = ~key;
+            dst[count[(key >> shift) & 0xffff]++] = src[i];
+        }
+        order *t = src;
+        src = dst;
+        dst = t;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!src[i].headline)
+            dst[m++] = src[i];
+    for (size_t i = 0; i < n; i++)
+        if (src[i].headline)
+            dst[m++] = src[i];
+    if (dst != ord)
+        memcpy(ord, dst, n * sizeof *ord);
+    free(count);
+    free(tmp);
 }
 
 static void build_groups(const run *r, groups *gs)
@@ -589,8 +632,7 @@ static void build_groups(const run *r, groups *gs)
         if (r->scores[k] >= r->threshold)
             ord[n++] = (order){k, r->scores[k],
                                r->headline[r->cands[k].u] || r->headline[r->cands[k].v]};
-    if (n)
-        qsort(ord, n, sizeof *ord, cmp_order);
+    sort_order(ord, n);
     for (size_t i = 0; i < n; i++) {
         size_t a = r->cands[ord[i].k].u, b = r->cands[ord[i].k].v;
         bool together = false;
