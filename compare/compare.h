@@ -49,8 +49,13 @@ typedef struct {
     size_t n_words;        /* word tokens, stop words included */
     const double *weights; /* IDF weight of each stem (cd_features_weigh), or NULL */
     const uint32_t *stem_ids; /* rank of each stem among all stems of a run
-                               * (cd_features_rank; same order as stems), or NULL */
+                               * (cd_features_rank_weigh; same order as stems), or NULL */
     const uint32_t *stop_ids; /* index of each stop word in the stop list */
+    /* numbers, quotes and entities ranked among all such strings of a run
+     * (cd_features_rank_weigh; same order as the strings), or NULL; for
+     * each entity also the ranks of its first and last words, the same as
+     * its own for a one-word name */
+    const uint32_t *number_ids, *quote_ids, *entity_ids, *entity_first, *entity_last;
     cd_arena *arena;       /* owns everything above */
 } cd_features;
 

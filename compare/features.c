@@ -226,8 +226,122 @@ static int cmp_slot_ptr(const void *x, const void *y)
     return strcmp((*(const stem_slot *const *)x)->stem, (*(const stem_slot *const *)y)->stem);
 }
 
+/* An open-addressing table of distinct strings, ranked lexically. */
+typedef struct {
+    stem_slot *tab;
+    size_t cap, n;
+    stem_slot **distinct;
+    size_t cap_distinct;
+} str_table;
+
+static void table_init(str_table *t, size_t expected)
+{
+    t->cap = 64;
+    while (t->cap < 2 * expected + 2)
+        t->cap *= 2;
+    t->tab = cd_xcalloc(t->cap, sizeof *t->tab);
+    t->n = 0;
+    t->cap_distinct = expected + 1;
+    t->distinct = cd_xmalloc(t->cap_distinct * sizeof *t->distinct);
+}
+
+/* The slot of s[0..len) (a copy is not made: s must outlive the table). */
+static uint32_t table_slot(str_table *t, const char *s, size_t len, const cd_idf *idf)
+{
+    uint64_t h = XXH3_64bits(s, len);
+    size_t q = (size_t)h & (t->cap - 1);
+    while (t->tab[q].stem && (t->tab[q].hash != h || strlen(t->tab[q].stem) != len ||
+                              memcmp(t->tab[q].stem, s, len) != 0))
+        q = (q + 1) & (t->cap - 1);
+    if (!t->tab[q].stem) {
+        t->tab[q] = (stem_slot){s, h, 0, idf ? cd_idf_weight(idf, s) : 1.0};
+        if (t->n == t->cap_distinct) {
+            t->cap_distinct *= 2;
+            t->distinct = cd_xrealloc(t->distinct, t->cap_distinct * sizeof *t->distinct);
+        }
+        t->distinct[t->n++] = &t->tab[q];
+    }
+    return (uint32_t)q;
+}
+
+static void table_rank(str_table *t)
+{
+    if (t->n)
+        qsort(t->distinct, t->n, sizeof *t->distinct, cmp_slot_ptr);
+    for (size_t d = 0; d < t->n; d++)
+        t->distinct[d]->id = (uint32_t)d;
+}
+
+/* Rank the numbers, quotes and entities of f[0..n) (and the first and last
+ * words of the entities, which are ranked among the same strings: a one-word
+ * name then has the rank of a longer name's last word when they match). */
+static void rank_others(cd_features **f, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += f[i]->n_numbers + f[i]->n_quotes + 3 * f[i]->n_entities;
+    str_table t;
+    table_init(&t, total);
+    /* word copies of the entities' first and last words live here */
+    cd_arena *words = cd_arena_new();
+    uint32_t **slots = cd_xmalloc((n + 1) * sizeof *slots);
+    for (size_t i = 0; i < n; i++) {
+        cd_features *x = f[i];
+        size_t m = x->n_numbers + x->n_quotes + 3 * x->n_entities, k = 0;
+        slots[i] = cd_xmalloc((m + 1) * sizeof **slots);
+        for (size_t j = 0; j < x->n_numbers; j++)
+            slots[i][k++] = table_slot(&t, x->numbers[j], strlen(x->numbers[j]), NULL);
+        for (size_t j = 0; j < x->n_quotes; j++)
+            slots[i][k++] = table_slot(&t, x->quotes[j], strlen(x->quotes[j]), NULL);
+        for (size_t j = 0; j < x->n_entities; j++) {
+            const char *e = x->entities[j];
+            size_t len = strlen(e);
+            slots[i][k++] = table_slot(&t, e, len, NULL);
+            const char *sp = strchr(e, ' ');
+            const char *last = strrchr(e, ' ');
+            if (!sp) {
+                slots[i][k] = slots[i][k - 1];
+                slots[i][k + 1] = slots[i][k - 1];
+            } else {
+                const char *fw = cd_arena_strndup(words, e, (size_t)(sp - e));
+                slots[i][k] = table_slot(&t, fw, (size_t)(sp - e), NULL);
+                slots[i][k + 1] = table_slot(&t, last + 1, strlen(last + 1), NULL);
+            }
+            k += 2;
+        }
+    }
+    table_rank(&t);
+    for (size_t i = 0; i < n; i++) {
+        cd_features *x = f[i];
+        size_t k = 0;
+        uint32_t *num = cd_arena_alloc(x->arena, (x->n_numbers + 1) * sizeof *num);
+        uint32_t *quo = cd_arena_alloc(x->arena, (x->n_quotes + 1) * sizeof *quo);
+        uint32_t *ent = cd_arena_alloc(x->arena, (3 * x->n_entities + 1) * sizeof *ent);
+        for (size_t j = 0; j < x->n_numbers; j++)
+            num[j] = t.tab[slots[i][k++]].id;
+        for (size_t j = 0; j < x->n_quotes; j++)
+            quo[j] = t.tab[slots[i][k++]].id;
+        for (size_t j = 0; j < x->n_entities; j++) {
+            ent[j] = t.tab[slots[i][k++]].id;
+            ent[x->n_entities + j] = t.tab[slots[i][k++]].id;
+            ent[2 * x->n_entities + j] = t.tab[slots[i][k++]].id;
+        }
+        x->number_ids = num;
+        x->quote_ids = quo;
+        x->entity_ids = ent;
+        x->entity_first = ent + x->n_entities;
+        x->entity_last = ent + 2 * x->n_entities;
+        free(slots[i]);
+    }
+    free(slots);
+    free(t.distinct);
+    free(t.tab);
+    cd_arena_free(words);
+}
+
 void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
 {
+    rank_others(f, n);
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += f[i]->n_stems;

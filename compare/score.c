@@ -98,6 +98,24 @@ static double shared_entities(const cd_features *a, const cd_features *b)
     if (!s->n_entities)
         return 0.0;
     size_t hit = 0;
+    if (s->entity_ids && l->entity_ids) {
+        /* ranked in one run: the same tests on integers (one word when its
+         * first word is itself) */
+        for (size_t i = 0; i < s->n_entities; i++) {
+            uint32_t x = s->entity_ids[i];
+            bool x1 = s->entity_first[i] == x;
+            for (size_t j = 0; j < l->n_entities; j++) {
+                uint32_t y = l->entity_ids[j];
+                bool y1 = l->entity_first[j] == y;
+                if (x == y || (x1 && !y1 && (x == l->entity_first[j] || x == l->entity_last[j])) ||
+                    (y1 && !x1 && (y == s->entity_first[i] || y == s->entity_last[i]))) {
+                    hit++;
+                    break;
+                }
+            }
+        }
+        return (double)hit / (double)s->n_entities;
+    }
     for (size_t i = 0; i < s->n_entities; i++)
         for (size_t j = 0; j < l->n_entities; j++) {
             const char *x = s->entities[i], *y = l->entities[j];
@@ -141,8 +159,20 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
                W_MIX * 2.0 * (double)(both + stops) / (na + nb);
 
     double e = shared_entities(a, b);
-    double n = shared(a->numbers, a->n_numbers, b->numbers, b->n_numbers);
-    double q = shared(a->quotes, a->n_quotes, b->quotes, b->n_quotes);
+    double n, q;
+    if (a->number_ids && b->number_ids) {
+        size_t mn = a->n_numbers < b->n_numbers ? a->n_numbers : b->n_numbers;
+        size_t mq = a->n_quotes < b->n_quotes ? a->n_quotes : b->n_quotes;
+        n = mn ? (double)common_ids(a->number_ids, a->n_numbers, b->number_ids, b->n_numbers) /
+                     (double)mn
+               : 0.0;
+        q = mq ? (double)common_ids(a->quote_ids, a->n_quotes, b->quote_ids, b->n_quotes) /
+                     (double)mq
+               : 0.0;
+    } else {
+        n = shared(a->numbers, a->n_numbers, b->numbers, b->n_numbers);
+        q = shared(a->quotes, a->n_quotes, b->quotes, b->n_quotes);
+    }
     s += (1.0 - s) * (W_ENTITY * e + W_NUMBER * n + W_QUOTE * q);
 
 

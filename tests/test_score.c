@@ -206,3 +206,40 @@ Test(score, features_of_a_document_sentence)
     cd_features_free(f);
     cd_doc_free(d);
 }
+
+/* Ranking a run's stems, numbers, quotes and entities to integers changes
+ * no score: every pair scores the same as from the strings. */
+Test(score, ranked_features_score_as_strings)
+{
+    static const char *const s[] = {
+        "Kim Jong Un pledged \"full support\" to Putin on June 12, 2023, state media said.",
+        "Kim pledged full support to Vladimir Putin, according to KCNA.",
+        "North Korea's Kim Jong-un sent 3 million shells worth $1.5 billion to Russia.",
+        "Russia bought 3,000,000 artillery shells from North Korea, U.S. officials said.",
+        "Putin met Kim at the Vostochny Cosmodrome on Sept. 13.",
+        "The talks at the spaceport lasted four hours, Putin said of Kim.",
+        "\"We will fight to the end\", Kim said.",
+        "Nothing in common here at all.",
+    };
+    enum { N = sizeof s / sizeof *s };
+    cd_features *plain[N], *ranked[N];
+    for (size_t i = 0; i < N; i++) {
+        plain[i] = feat(s[i]);
+        ranked[i] = feat(s[i]);
+        cd_features_weigh(plain[i], idf);
+    }
+    cd_features_rank_weigh(ranked, N, idf);
+    for (size_t i = 0; i < N; i++) {
+        cr_assert_not_null(ranked[i]->number_ids);
+        cr_assert_not_null(ranked[i]->entity_ids);
+        for (size_t j = 0; j < N; j++) {
+            double a = cd_pair_score(plain[i], plain[j], idf);
+            double b = cd_pair_score(ranked[i], ranked[j], idf);
+            cr_expect_eq(a, b, "%zu-%zu: %.17g vs %.17g", i, j, a, b);
+        }
+    }
+    for (size_t i = 0; i < N; i++) {
+        cd_features_free(plain[i]);
+        cd_features_free(ranked[i]);
+    }
+}
