@@ -59,7 +59,8 @@ static void idvec_push(idvec *a, size_t x)
 typedef struct {
     uint32_t stem; /* cd_features_rank_weigh id */
     uint32_t k;    /* index of the stem in its sentence's features */
-    size_t sid;
+    uint32_t sid;
+    uint32_t doc;  /* doc_of[sid], at hand in the candidate loop */
 } posting;
 
 typedef struct {
@@ -262,12 +263,13 @@ static void cand_one(void *ctx, size_t s, size_t worker)
     if (!w->acc)
         w->acc = cd_xcalloc(r->n_sent + 1, sizeof *w->acc);
     double *acc = w->acc;
+    uint32_t doc = (uint32_t)r->doc_of[s];
     w->touched.n = 0;
     for (size_t k = j->off[s]; k < j->off[s + 1]; k++) {
         size_t q = j->runs_of[k];
         for (size_t m = j->rstart[q]; m < j->rstart[q] + j->rlen[q]; m++) {
             size_t t = j->ps[m].sid;
-            if (r->doc_of[t] == r->doc_of[s])
+            if (j->ps[m].doc == doc)
                 continue;
             if (acc[t] == 0)
                 idvec_push(&w->touched, t);
@@ -329,7 +331,8 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
                 cap = cap ? cap * 2 : 256;
                 ps = cd_xrealloc(ps, cap * sizeof *ps);
             }
-            ps[np++] = (posting){f[s]->stem_ids[k], (uint32_t)k, s};
+            ps[np++] = (posting){f[s]->stem_ids[k], (uint32_t)k, (uint32_t)s,
+                                 (uint32_t)r->doc_of[s]};
         }
     /* by (stem, sid): the postings were made in sid order, so one stable
      * counting pass over the stem ids sorts them */
