@@ -203,19 +203,27 @@ static void feat_one(void *ctx, size_t s, size_t worker)
     j->f[s] = cd_features_of_sentence(j->docs[d], s - j->r->base[d], j->syn);
 }
 
-/* LSD radix sort of 64-bit keys, 16 bits a pass. */
-static void radix_sort(uint64_t *a, size_t n)
+/* Stable LSD radix sort of n records of `size` bytes by the 64-bit key
+ * key(record), 16 bits a pass (a pass whose digit all keys share is
+ * skipped). The keys are computed once into a side array. */
+static void radix_sort_by(void *base, size_t n, size_t size, uint64_t (*key)(const void *))
 {
     if (n < 2)
         return;
-    uint64_t *tmp = cd_xmalloc(n * sizeof *tmp), *src = a, *dst = tmp;
+    typedef struct {
+        uint64_t key;
+        size_t at; /* the record's index in base */
+    } item;
+    item *a = cd_xmalloc(n * sizeof *a), *b = cd_xmalloc(n * sizeof *b), *src = a, *dst = b;
+    for (size_t i = 0; i < n; i++)
+        a[i] = (item){key((const char *)base + i * size), i};
     size_t *count = cd_xmalloc(65536 * sizeof *count);
     for (int shift = 0; shift < 64; shift += 16) {
         memset(count, 0, 65536 * sizeof *count);
         for (size_t i = 0; i < n; i++)
-            count[(src[i] >> shift) & 0xffff]++;
-        if (count[(src[0] >> shift) & 0xffff] == n)
-            continue; /* all keys share this digit */
+            count[(src[i].key >> shift) & 0xffff]++;
+        if (count[(src[0].key >> shift) & 0xffff] == n)
+            continue;
         size_t sum = 0;
         for (size_t d = 0; d < 65536; d++) {
             size_t c = count[d];
@@ -223,15 +231,27 @@ static void radix_sort(uint64_t *a, size_t n)
             sum += c;
         }
         for (size_t i = 0; i < n; i++)
-            dst[count[(src[i] >> shift) & 0xffff]++] = src[i];
-        uint64_t *t = src;
+            dst[count[(src[i].key >> shift) & 0xffff]++] = src[i];
+        item *t = src;
         src = dst;
         dst = t;
     }
-    if (src != a)
-        memcpy(a, src, n * sizeof *a);
     free(count);
-    free(tmp);
+    /* put the records in that order */
+    char *out = cd_xmalloc(n * size);
+    for (size_t i = 0; i < n; i++)
+        memcpy(out + i * size, (const char *)base + src[i].at * size, size);
+    memcpy(base, out, n * size);
+    free(out);
+    free(a);
+    free(b);
+}
+
+static uint64_t key_u64(const void *p)
+{
+    uint64_t k;
+    memcpy(&k, p, sizeof k);
+    return k;
 }
 
 /* What each thread of the candidate search keeps for itself. */
@@ -414,7 +434,7 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
         }
     free(cj.best);
     free(cj.n_best);
-    radix_sort(keys, nk);
+    radix_sort_by(keys, nk, sizeof *keys, key_u64);
     idpair *pairs = cd_xmalloc((nk + 1) * sizeof *pairs);
     size_t u = 0;
     for (size_t k = 0; k < nk; k++)
@@ -575,53 +595,29 @@ typedef struct {
  * k order, so a stable radix sort on the score (descending; a non-negative
  * double's bits sort as an integer) and a stable split of the headline
  * pairs to the end give that order. */
+static uint64_t key_order(const void *p)
+{
+    double sc = ((const order *)p)->score;
+    uint64_t k;
+    if (!(sc > 0))
+        sc = 0.0;
+    memcpy(&k, &sc, sizeof k);
+    return ~k; /* descending */
+}
+
 static void sort_order(order *ord, size_t n)
 {
-    if (n < 2)
-        return;
-    order *tmp = cd_xmalloc(n * sizeof *tmp), *src = ord, *dst = tmp;
-    size_t *count = cd_xmalloc(65536 * sizeof *count);
-    for (int shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65536 * sizeof *count);
-        uint64_t key0 = 0;
-        for (size_t i = 0; i < n; i++) {
-            uint64_t key;
-            double sc = src[i].score > 0 ? src[i].score : 0.0;
-            memcpy(&key, &sc, sizeof key);
-            key = ~key;
-            if (i == 0)
-                key0 = key;
-            count[(key >> shift) & 0xffff]++;
-        }
-        if (count[(key0 >> shift) & 0xffff] == n)
-            continue;
-        size_t sum = 0;
-        for (size_t d = 0; d < 65536; d++) {
-            size_t c = count[d];
-            count[d] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++) {
-            uint64_t key;
-            double sc = src[i].score > 0 ? src[i].score : 0.0;
-            memcpy(&key, &sc, sizeof key);
-            key = ~key;
-            dst[count[(key >> shift) & 0xffff]++] = src[i];
-        }
-        order *t = src;
-        src = dst;
-        dst = t;
-    }
+    radix_sort_by(ord, n, sizeof *ord, key_order);
+    /* the headline pairs to the end, each part in its order */
+    order *tmp = cd_xmalloc((n + 1) * sizeof *tmp);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        if (!src[i].headline)
-            dst[m++] = src[i];
+        if (!ord[i].headline)
+            tmp[m++] = ord[i];
     for (size_t i = 0; i < n; i++)
-        if (src[i].headline)
-            dst[m++] = src[i];
-    if (dst != ord)
-        memcpy(ord, dst, n * sizeof *ord);
-    free(count);
+        if (ord[i].headline)
+            tmp[m++] = ord[i];
+    memcpy(ord, tmp, n * sizeof *ord);
     free(tmp);
 }
 
@@ -695,51 +691,23 @@ static int cmp_link(const void *x, const void *y)
     return p->sb < q->sb ? -1 : p->sb > q->sb;
 }
 
-/* Sort the links by (a, b) — LSD radix, 16 bits a pass — then each run of
- * one document pair by (sa, sb): runs are short (the groups two documents
- * share), a whole-array comparison sort of millions of links was not. */
-static void sort_links(link *dp, size_t n)
+static uint64_t key_link(const void *p)
 {
-    if (n < 2)
-        return;
-    link *tmp = cd_xmalloc(n * sizeof *tmp), *src = dp, *dst = tmp;
-    size_t *count = cd_xmalloc(65536 * sizeof *count);
-    for (int pass = 0; pass < 4; pass++) {
-        /* digits of b (low passes) then a: the key (a, b) */
-        int shift = (pass & 1) * 16;
-        bool of_a = pass >= 2;
-#define DIGIT(l) ((((of_a ? (l).a : (l).b) >> shift)) & 0xffff)
-        memset(count, 0, 65536 * sizeof *count);
-        bool high = false;
-        for (size_t i = 0; i < n; i++) {
-            count[DIGIT(src[i])]++;
-            high |= (of_a ? src[i].a : src[i].b) >> 32 != 0;
-        }
-        if (high) { /* more documents than 32 bits: the plain sort */
-            free(count);
-            free(tmp);
+    const link *l = p;
+    return (uint64_t)l->a << 32 | (uint64_t)l->b;
+}
+
+/* Sort the links by (a, b) — radix — then each run of one document pair by
+ * (sa, sb): runs are short (the groups two documents share), a comparison
+ * sort of millions of links was not. */
+static void sort_links(link *dp, size_t n, size_t n_docs)
+{
+    if (n_docs > UINT32_MAX) { /* no room in the key: the plain sort */
+        if (n)
             qsort(dp, n, sizeof *dp, cmp_link);
-            return;
-        }
-        if (count[DIGIT(src[0])] == n)
-            continue;
-        size_t sum = 0;
-        for (size_t d = 0; d < 65536; d++) {
-            size_t c = count[d];
-            count[d] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++)
-            dst[count[DIGIT(src[i])]++] = src[i];
-#undef DIGIT
-        link *t = src;
-        src = dst;
-        dst = t;
+        return;
     }
-    if (src != dp)
-        memcpy(dp, src, n * sizeof *dp);
-    free(count);
-    free(tmp);
+    radix_sort_by(dp, n, sizeof *dp, key_link);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;
         while (j < n && dp[j].a == dp[i].a && dp[j].b == dp[i].b)
@@ -785,7 +753,7 @@ static void build_stories(const run *r, const groups *gs, const cd_doc *const *d
                 dp[np++] = (link){r->doc_of[x], r->doc_of[y], x, y};
             }
     }
-    sort_links(dp, np);
+    sort_links(dp, np, r->n_docs);
     size_t *tmp = cd_xmalloc((np + 1) * sizeof *tmp);
     size_t *parent = cd_xmalloc((r->n_docs + 1) * sizeof *parent);
     for (size_t d = 0; d < r->n_docs; d++)

@@ -334,8 +334,9 @@ static cd_range words_span(const cd_member *mm, cd_range r)
     return any ? w : r;
 }
 
-/* Word and number tokens of m inside r and outside skip. */
-static size_t words_outside(const cd_member *mm, cd_range r, cd_range skip)
+/* Word and number tokens of m inside r and outside skip (only those that
+ * are not stop words when content is set). */
+static size_t count_words(const cd_member *mm, cd_range r, cd_range skip, bool content)
 {
     cd_member nm = narrow(mm, r);
     const cd_member *m = &nm;
@@ -345,41 +346,22 @@ static size_t words_outside(const cd_member *mm, cd_range r, cd_range skip)
         size_t s = t->start, e = s + t->len;
         if (!t->form || t->form->kind == CD_TOK_PUNCT || s < r.start || e > r.end)
             continue;
-        if (!(s < skip.end && skip.start < e))
+        if (!(s < skip.end && skip.start < e) &&
+            !(content && cd_features_is_stop(t->form->norm)))
             n++;
     }
     return n;
+}
+
+static size_t words_outside(const cd_member *mm, cd_range r, cd_range skip)
+{
+    return count_words(mm, r, skip, false);
 }
 
 /* Words of m inside r that are not stop words. */
 static size_t content_words(const cd_member *mm, cd_range r)
 {
-    cd_member nm = narrow(mm, r);
-    const cd_member *m = &nm;
-    size_t n = 0;
-    for (size_t i = 0; i < m->n_toks; i++) {
-        const cd_token *t = &m->toks[i];
-        if (t->form && t->form->kind != CD_TOK_PUNCT && t->start >= r.start &&
-            (size_t)t->start + t->len <= r.end && !cd_features_is_stop(t->form->norm))
-            n++;
-    }
-    return n;
-}
-
-/* Words of m inside r and outside skip that are not stop words. */
-static size_t content_words_outside(const cd_member *mm, cd_range r, cd_range skip)
-{
-    cd_member nm = narrow(mm, r);
-    const cd_member *m = &nm;
-    size_t n = 0;
-    for (size_t i = 0; i < m->n_toks; i++) {
-        const cd_token *t = &m->toks[i];
-        size_t s = t->start, e = s + t->len;
-        if (t->form && t->form->kind != CD_TOK_PUNCT && s >= r.start && e <= r.end &&
-            !(s < skip.end && skip.start < e) && !cd_features_is_stop(t->form->norm))
-            n++;
-    }
-    return n;
+    return count_words(mm, r, (cd_range){0, 0}, true);
 }
 
 static void put_run(cd_buf *b, const cd_member *m, cd_range r)
@@ -1694,7 +1676,7 @@ static const cd_mark *changed_negation(ctx *c, size_t i, size_t j)
         /* words the other side does not have at all, with the negation
          * among them, add a claim rather than negate the shared one
          * ("…, but gave no details", "wounding seven, none seriously") */
-        if (rb.start >= rb.end && content_words_outside(&c->m[i], ra, sp) > 0)
+        if (rb.start >= rb.end && count_words(&c->m[i], ra, sp, true) > 0)
             continue;
         /* a small change only ("was signed" / "was not signed"), and not
          * one the other side words as a negative verb ("failed to") */

@@ -8,13 +8,7 @@
 
 json_t *cd_json_text(const char *s, size_t n)
 {
-    if (cd_utf8_valid(s, n))
-        return json_stringn(s, n);
-    cd_buf b = {0};
-    cd_utf8_repair(s, n, &b);
-    json_t *j = json_stringn(b.data ? b.data : "", b.len);
-    cd_buf_free(&b);
-    return j;
+    return cd_jw_string_value(s, n);
 }
 
 json_t *cd_json_str_or_null(const char *s)

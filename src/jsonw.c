@@ -60,11 +60,10 @@ static void brk(cd_jw *w, int depth, bool space)
     }
 }
 
-/* Before an item of the open array (values of objects follow their key). */
-static void before_item(cd_jw *w)
+/* What comes before an item of the open container: a break, after a
+ * comma unless it is the first. */
+static void separate(cd_jw *w)
 {
-    if (w->level == 0 || w->is_obj[w->level - 1])
-        return;
     if (w->any[w->level - 1]) {
         cd_buf_putc(w->out, ',');
         brk(w, w->level, true);
@@ -72,6 +71,13 @@ static void before_item(cd_jw *w)
         brk(w, w->level, false);
     }
     w->any[w->level - 1] = true;
+}
+
+/* Before an item of the open array (values of objects follow their key). */
+static void before_item(cd_jw *w)
+{
+    if (w->level > 0 && !w->is_obj[w->level - 1])
+        separate(w);
 }
 
 static void put_escaped(cd_buf *b, const char *s, size_t n)
@@ -110,12 +116,9 @@ static void put_escaped(cd_buf *b, const char *s, size_t n)
     cd_buf_putc(b, '"');
 }
 
-/* A string as valid UTF-8 with no NUL (jansson's strings end at one). */
+/* A string as valid UTF-8 (a NUL is written as \u0000, as jansson does). */
 static void put_string(cd_buf *b, const char *s, size_t n)
 {
-    const char *nul = memchr(s, '\0', n);
-    if (nul)
-        n = (size_t)(nul - s);
     if (cd_utf8_valid(s, n)) {
         put_escaped(b, s, n);
         return;
@@ -126,11 +129,8 @@ static void put_string(cd_buf *b, const char *s, size_t n)
     cd_buf_free(&r);
 }
 
-static json_t *tree_string(const char *s, size_t n)
+json_t *cd_jw_string_value(const char *s, size_t n)
 {
-    const char *nul = memchr(s, '\0', n);
-    if (nul)
-        n = (size_t)(nul - s);
     if (cd_utf8_valid(s, n))
         return json_stringn(s, n);
     cd_buf r = {0};
@@ -208,13 +208,7 @@ void cd_jw_key(cd_jw *w, const char *key)
     }
     if (w->level == 0)
         return;
-    if (w->any[w->level - 1]) {
-        cd_buf_putc(w->out, ',');
-        brk(w, w->level, true);
-    } else {
-        brk(w, w->level, false);
-    }
-    w->any[w->level - 1] = true;
+    separate(w);
     put_string(w->out, key, strlen(key));
     cd_buf_puts(w->out, w->compact ? ":" : ": ");
 }
@@ -222,7 +216,7 @@ void cd_jw_key(cd_jw *w, const char *key)
 void cd_jw_strn(cd_jw *w, const char *s, size_t n)
 {
     if (!w->out) {
-        attach(w, tree_string(s ? s : "", s ? n : 0));
+        attach(w, cd_jw_string_value(s ? s : "", s ? n : 0));
         return;
     }
     before_item(w);

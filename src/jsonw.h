@@ -60,4 +60,7 @@ void cd_jw_real(cd_jw *w, double v);
 void cd_jw_bool(cd_jw *w, bool v);
 void cd_jw_null(cd_jw *w);
 
+/* A jansson string of s[0..n), invalid UTF-8 repaired. */
+json_t *cd_jw_string_value(const char *s, size_t n);
+
 #endif

@@ -169,7 +169,7 @@ Test(jsonw, tree_into_an_existing_object)
     json_decref(o);
 }
 
-Test(jsonw, strings_are_repaired_and_end_at_nul)
+Test(jsonw, strings_are_repaired_and_keep_nul)
 {
     cd_buf out = {0};
     cd_jw w;
@@ -178,6 +178,12 @@ Test(jsonw, strings_are_repaired_and_end_at_nul)
     cd_jw_strn(&w, "a\xff" "b", 3);
     cd_jw_strn(&w, "c\0d", 3);
     cd_jw_end(&w);
-    cr_assert_str_eq(out.data, "[\"a\xef\xbf\xbd" "b\",\"c\"]");
+    cr_assert_str_eq(out.data, "[\"a\xef\xbf\xbd" "b\",\"c\\u0000d\"]");
+    /* as jansson prints it */
+    json_t *j = json_stringn("c\0d", 3);
+    char *d = json_dumps(j, JSON_ENCODE_ANY);
+    cr_assert_str_eq(d, "\"c\\u0000d\"");
+    free(d);
+    json_decref(j);
     cd_buf_free(&out);
 }
