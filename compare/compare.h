@@ -48,6 +48,7 @@ typedef struct {
     size_t n_stops;
     size_t n_words;        /* word tokens, stop words included */
     const double *weights; /* IDF weight of each stem (cd_features_weigh), or NULL */
+    double weight_sum;     /* their sum, added in stem order (with weights) */
     const uint32_t *stem_ids; /* rank of each stem among all stems of a run
                                * (cd_features_rank_weigh; same order as stems), or NULL */
     const uint32_t *stop_ids; /* index of each stop word in the stop list */

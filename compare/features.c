@@ -208,9 +208,13 @@ cd_features *cd_features_of_sentence(const cd_doc *doc, size_t i, const cd_synon
 void cd_features_weigh(cd_features *f, const cd_idf *idf)
 {
     double *w = cd_arena_alloc(f->arena, (f->n_stems + 1) * sizeof *w);
-    for (size_t k = 0; k < f->n_stems; k++)
+    double sum = 0;
+    for (size_t k = 0; k < f->n_stems; k++) {
         w[k] = cd_idf_weight(idf, f->stems[k]);
+        sum += w[k];
+    }
     f->weights = w;
+    f->weight_sum = sum;
 }
 
 /* One distinct stem of the run: its id, weight and a slot of the table. */
@@ -378,14 +382,18 @@ void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
     for (size_t i = 0; i < n; i++) {
         uint32_t *ids = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *ids);
         double *w = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *w);
+        double sum = 0;
         for (size_t k = 0; k < f[i]->n_stems; k++) {
             const stem_slot *sl = &tab[slot_of[i][k]];
             ids[k] = sl->id;
             w[k] = sl->weight;
+            sum += w[k];
         }
         f[i]->stem_ids = ids;
-        if (idf)
+        if (idf) {
             f[i]->weights = w;
+            f[i]->weight_sum = sum;
+        }
         free(slot_of[i]);
     }
     free(slot_of);

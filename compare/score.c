@@ -133,6 +133,24 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
     double wa = 0, wb = 0, wc = 0;
     size_t i = 0, j = 0, both = 0;
     bool ids = a->stem_ids && b->stem_ids; /* ranked in one run: compare integers */
+    if (ids && a->weights && b->weights) {
+        /* weighed and ranked in one run: the sums are known, only the
+         * common stems are added up (in the same order: the same bits) */
+        wa = a->weight_sum;
+        wb = b->weight_sum;
+        while (i < a->n_stems && j < b->n_stems) {
+            uint32_t x = a->stem_ids[i], y = b->stem_ids[j];
+            if (x == y) {
+                wc += a->weights[i];
+                both++, i++, j++;
+            } else if (x < y) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        i = a->n_stems, j = b->n_stems; /* the general loop below has nothing left */
+    }
     while (i < a->n_stems || j < b->n_stems) {
         int c = i >= a->n_stems   ? 1
                 : j >= b->n_stems ? -1
