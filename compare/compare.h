@@ -57,6 +57,7 @@ typedef struct {
      * each entity also the ranks of its first and last words, the same as
      * its own for a one-word name */
     const uint32_t *number_ids, *quote_ids, *entity_ids, *entity_first, *entity_last;
+    uint64_t key;          /* with the ids: a hash of all of them, equal for equal features */
     cd_arena *arena;       /* owns everything above */
 } cd_features;
 
@@ -76,6 +77,9 @@ void cd_features_weigh(cd_features *f, const cd_idf *idf);
  * sort as the stems do), and, when idf is not NULL, weigh them as
  * cd_features_weigh would: each distinct stem is looked up once. */
 void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf);
+/* a and b, ranked in one run, compare as equal in everything the pair
+ * score reads (two copies of one sentence). */
+bool cd_features_same(const cd_features *a, const cd_features *b);
 /* True when norm (a matching form) is an English stop word. */
 bool cd_features_is_stop(const char *norm);
 

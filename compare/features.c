@@ -343,6 +343,37 @@ static void rank_others(cd_features **f, size_t n)
     cd_arena_free(words);
 }
 
+/* The hash of everything the pair score reads of f, once it is ranked. */
+static uint64_t features_key(const cd_features *f)
+{
+    XXH3_state_t *st = XXH3_createState();
+    XXH3_64bits_reset(st);
+    size_t counts[6] = {f->n_stems, f->n_stops, f->n_numbers, f->n_quotes, f->n_entities,
+                        f->n_words};
+    XXH3_64bits_update(st, counts, sizeof counts);
+    XXH3_64bits_update(st, f->stem_ids, f->n_stems * sizeof *f->stem_ids);
+    XXH3_64bits_update(st, f->stop_ids, f->n_stops * sizeof *f->stop_ids);
+    XXH3_64bits_update(st, f->number_ids, f->n_numbers * sizeof *f->number_ids);
+    XXH3_64bits_update(st, f->quote_ids, f->n_quotes * sizeof *f->quote_ids);
+    XXH3_64bits_update(st, f->entity_ids, 3 * f->n_entities * sizeof *f->entity_ids);
+    uint64_t h = XXH3_64bits_digest(st);
+    XXH3_freeState(st);
+    return h;
+}
+
+bool cd_features_same(const cd_features *a, const cd_features *b)
+{
+    return a->key == b->key && a->stem_ids && b->stem_ids && a->number_ids && b->number_ids &&
+           a->n_stems == b->n_stems && a->n_stops == b->n_stops &&
+           a->n_numbers == b->n_numbers && a->n_quotes == b->n_quotes &&
+           a->n_entities == b->n_entities && a->n_words == b->n_words &&
+           !memcmp(a->stem_ids, b->stem_ids, a->n_stems * sizeof *a->stem_ids) &&
+           !memcmp(a->stop_ids, b->stop_ids, a->n_stops * sizeof *a->stop_ids) &&
+           !memcmp(a->number_ids, b->number_ids, a->n_numbers * sizeof *a->number_ids) &&
+           !memcmp(a->quote_ids, b->quote_ids, a->n_quotes * sizeof *a->quote_ids) &&
+           !memcmp(a->entity_ids, b->entity_ids, 3 * a->n_entities * sizeof *a->entity_ids);
+}
+
 void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
 {
     rank_others(f, n);
@@ -394,6 +425,7 @@ void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
             f[i]->weights = w;
             f[i]->weight_sum = sum;
         }
+        f[i]->key = features_key(f[i]);
         free(slot_of[i]);
     }
     free(slot_of);
