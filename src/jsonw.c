@@ -35,6 +35,7 @@ void cd_jw_tree_into(cd_jw *w, json_t *o)
     w->stack[0] = o;
     w->is_obj[0] = true;
     w->level = 1;
+    w->borrowed = true;
 }
 
 json_t *cd_jw_root(cd_jw *w)
@@ -195,7 +196,8 @@ void cd_jw_end(cd_jw *w)
             brk(w, w->level, false);
         cd_buf_putc(w->out, w->is_obj[w->level] ? '}' : ']');
     } else {
-        json_decref(w->stack[w->level]); /* the reference open() kept */
+        if (!(w->level == 0 && w->borrowed))
+            json_decref(w->stack[w->level]); /* the reference open() kept */
         w->stack[w->level] = NULL;
     }
 }

@@ -37,6 +37,7 @@ typedef struct {
     json_t *stack[CD_JW_MAX_DEPTH]; /* tree: the open containers */
     const char *key;                /* tree: the key of the next value */
     json_t *root;                   /* tree: the value made */
+    bool borrowed;                  /* tree: stack[0] is the caller's (cd_jw_tree_into) */
 } cd_jw;
 
 /* Text: append to out; indent > 0 pretty-prints (JSON_INDENT(indent)),

@@ -163,6 +163,8 @@ Test(jsonw, tree_into_an_existing_object)
     cd_jw_str(&w, "x");
     cd_jw_str(&w, NULL);
     cd_jw_end(&w);
+    cd_jw_end(&w); /* closing the borrowed object leaves it to its owner */
+    cr_assert_eq(o->refcount, 1);
     char *d = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
     cr_assert_str_eq(d, "{\"a\":1,\"b\":[\"x\",null]}");
     free(d);
