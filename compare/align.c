@@ -247,13 +247,6 @@ static void radix_sort_by(void *base, size_t n, size_t size, uint64_t (*key)(con
     free(b);
 }
 
-static uint64_t key_u64(const void *p)
-{
-    uint64_t k;
-    memcpy(&k, p, sizeof k);
-    return k;
-}
-
 /* What each thread of the candidate search keeps for itself. */
 typedef struct {
     double *acc;    /* shared rare IDF per other sentence */
@@ -421,33 +414,57 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
             r->capped = true;
     }
     free(cj.w);
-    /* the pairs, each once: keys u << 32 | v radix-sorted */
-    size_t npairs = 0;
-    for (size_t sid = 0; sid < r->n_sent; sid++)
-        npairs += cj.n_best[sid];
-    uint64_t *keys = cd_xmalloc((npairs + 1) * sizeof *keys);
-    size_t nk = 0;
+    /* the pairs, each once, by (u, v): bucketed by their first sentence u
+     * (a counting pass), then each bucket — the few dozen candidates of one
+     * sentence — sorted and freed of repeats */
+    size_t *off_u = cd_xcalloc(r->n_sent + 2, sizeof *off_u);
     for (size_t sid = 0; sid < r->n_sent; sid++)
         for (size_t k = 0; k < cj.n_best[sid]; k++) {
-            uint64_t t = cj.best[sid * limit + k];
-            keys[nk++] = sid < t ? (uint64_t)sid << 32 | t : t << 32 | (uint64_t)sid;
+            size_t t = cj.best[sid * limit + k];
+            off_u[(sid < t ? sid : t) + 1]++;
         }
+    for (size_t sid = 0; sid < r->n_sent; sid++)
+        off_u[sid + 1] += off_u[sid];
+    size_t nk = off_u[r->n_sent];
+    uint32_t *vs = cd_xmalloc((nk + 1) * sizeof *vs);
+    size_t *fill = cd_xmalloc((r->n_sent + 1) * sizeof *fill);
+    memcpy(fill, off_u, r->n_sent * sizeof *fill);
+    for (size_t sid = 0; sid < r->n_sent; sid++)
+        for (size_t k = 0; k < cj.n_best[sid]; k++) {
+            size_t t = cj.best[sid * limit + k];
+            if (sid < t)
+                vs[fill[sid]++] = (uint32_t)t;
+            else
+                vs[fill[t]++] = (uint32_t)sid;
+        }
+    free(fill);
     free(cj.best);
     free(cj.n_best);
-    radix_sort_by(keys, nk, sizeof *keys, key_u64);
     idpair *pairs = cd_xmalloc((nk + 1) * sizeof *pairs);
+    r->cand_off = cd_xcalloc(r->n_sent + 2, sizeof *r->cand_off);
     size_t u = 0;
-    for (size_t k = 0; k < nk; k++)
-        if (k == 0 || keys[k] != keys[k - 1])
-            pairs[u++] = (idpair){(size_t)(keys[k] >> 32), (size_t)(keys[k] & 0xffffffffu)};
-    free(keys);
+    for (size_t sid = 0; sid < r->n_sent; sid++) {
+        uint32_t *v = vs + off_u[sid];
+        size_t m = off_u[sid + 1] - off_u[sid];
+        for (size_t i = 1; i < m; i++) { /* insertion sort: m is small */
+            uint32_t x = v[i];
+            size_t j = i;
+            while (j > 0 && v[j - 1] > x) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+        r->cand_off[sid] = u;
+        for (size_t i = 0; i < m; i++)
+            if (i == 0 || v[i] != v[i - 1])
+                pairs[u++] = (idpair){sid, v[i]};
+    }
+    r->cand_off[r->n_sent] = u;
+    free(vs);
+    free(off_u);
     r->cands = pairs;
     r->n_cands = u;
-    r->cand_off = cd_xcalloc(r->n_sent + 2, sizeof *r->cand_off);
-    for (size_t k = 0; k < u; k++)
-        r->cand_off[pairs[k].u + 1]++;
-    for (size_t sid = 0; sid < r->n_sent; sid++)
-        r->cand_off[sid + 1] += r->cand_off[sid];
     r->scores = cd_xmalloc((u + 1) * sizeof *r->scores);
     cd_parallel_for(u, score_one, r);
 

@@ -217,101 +217,129 @@ void cd_features_weigh(cd_features *f, const cd_idf *idf)
     f->weight_sum = sum;
 }
 
-/* One distinct stem of the run: its id, weight and a slot of the table. */
+/* The distinct strings of a run (stems, or numbers, quotes and names), in
+ * a growing open-addressing index: each gets an entry with its weight and,
+ * once all are in, its lexical rank. The index holds entry numbers, so it
+ * stays small (a few bytes per distinct string) and in cache. */
 typedef struct {
-    const char *stem;
+    const char *s;
+    size_t len;
     uint64_t hash;
-    uint32_t id;   /* first-seen order, then lexical rank */
+    uint32_t rank;
     double weight;
-} stem_slot;
+} str_entry;
 
-static int cmp_slot_ptr(const void *x, const void *y)
-{
-    return strcmp((*(const stem_slot *const *)x)->stem, (*(const stem_slot *const *)y)->stem);
-}
-
-/* An open-addressing table of distinct strings, ranked lexically. */
 typedef struct {
-    stem_slot *tab;
-    size_t cap, n;
-    stem_slot **distinct;
-    size_t cap_distinct;
+    uint32_t *index; /* entry number + 1, 0 empty */
+    size_t cap;      /* power of two */
+    str_entry *e;
+    size_t n, cap_e;
 } str_table;
 
-static void table_init(str_table *t, size_t expected)
+static void table_init(str_table *t)
 {
-    t->cap = 64;
-    while (t->cap < 2 * expected + 2)
-        t->cap *= 2;
-    t->tab = cd_xcalloc(t->cap, sizeof *t->tab);
+    t->cap = 1024;
+    t->index = cd_xcalloc(t->cap, sizeof *t->index);
     t->n = 0;
-    t->cap_distinct = expected + 1;
-    t->distinct = cd_xmalloc(t->cap_distinct * sizeof *t->distinct);
+    t->cap_e = 512;
+    t->e = cd_xmalloc(t->cap_e * sizeof *t->e);
 }
 
-/* The slot of s[0..len) (a copy is not made: s must outlive the table). */
-static uint32_t table_slot(str_table *t, const char *s, size_t len, const cd_idf *idf)
+static void table_free(str_table *t)
+{
+    free(t->index);
+    free(t->e);
+}
+
+static void table_grow(str_table *t)
+{
+    size_t cap = t->cap * 2;
+    uint32_t *index = cd_xcalloc(cap, sizeof *index);
+    for (size_t i = 0; i < t->n; i++) {
+        size_t q = (size_t)t->e[i].hash & (cap - 1);
+        while (index[q])
+            q = (q + 1) & (cap - 1);
+        index[q] = (uint32_t)i + 1;
+    }
+    free(t->index);
+    t->index = index;
+    t->cap = cap;
+}
+
+/* The entry of s[0..len) (not copied: s must outlive the table), made and
+ * weighed (idf may be NULL: weight 1) when new. */
+static uint32_t table_entry(str_table *t, const char *s, size_t len, const cd_idf *idf)
 {
     uint64_t h = XXH3_64bits(s, len);
     size_t q = (size_t)h & (t->cap - 1);
-    while (t->tab[q].stem && (t->tab[q].hash != h || strlen(t->tab[q].stem) != len ||
-                              memcmp(t->tab[q].stem, s, len) != 0))
-        q = (q + 1) & (t->cap - 1);
-    if (!t->tab[q].stem) {
-        t->tab[q] = (stem_slot){s, h, 0, idf ? cd_idf_weight(idf, s) : 1.0};
-        if (t->n == t->cap_distinct) {
-            t->cap_distinct *= 2;
-            t->distinct = cd_xrealloc(t->distinct, t->cap_distinct * sizeof *t->distinct);
-        }
-        t->distinct[t->n++] = &t->tab[q];
+    for (; t->index[q]; q = (q + 1) & (t->cap - 1)) {
+        const str_entry *x = &t->e[t->index[q] - 1];
+        if (x->hash == h && x->len == len && memcmp(x->s, s, len) == 0)
+            return t->index[q] - 1;
     }
-    return (uint32_t)q;
+    if (t->n == t->cap_e) {
+        t->cap_e *= 2;
+        t->e = cd_xrealloc(t->e, t->cap_e * sizeof *t->e);
+    }
+    t->e[t->n] = (str_entry){s, len, h, 0, idf ? cd_idf_weight(idf, s) : 1.0};
+    t->index[q] = (uint32_t)++t->n;
+    if (2 * t->n > t->cap)
+        table_grow(t);
+    return (uint32_t)(t->n - 1);
 }
 
+static int cmp_entry_ptr(const void *x, const void *y)
+{
+    const str_entry *a = *(const str_entry *const *)x, *b = *(const str_entry *const *)y;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(a->s, b->s, n);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+/* Rank the entries lexically (strcmp order: the strings hold no NUL). */
 static void table_rank(str_table *t)
 {
+    const str_entry **order = cd_xmalloc((t->n + 1) * sizeof *order);
+    for (size_t i = 0; i < t->n; i++)
+        order[i] = &t->e[i];
     if (t->n)
-        qsort(t->distinct, t->n, sizeof *t->distinct, cmp_slot_ptr);
-    for (size_t d = 0; d < t->n; d++)
-        t->distinct[d]->id = (uint32_t)d;
+        qsort(order, t->n, sizeof *order, cmp_entry_ptr);
+    for (size_t r = 0; r < t->n; r++)
+        ((str_entry *)order[r])->rank = (uint32_t)r;
+    free(order);
 }
 
 /* Rank the numbers, quotes and entities of f[0..n) (and the first and last
- * words of the entities, which are ranked among the same strings: a one-word
- * name then has the rank of a longer name's last word when they match). */
+ * words of the entities, ranked among the same strings: a one-word name
+ * then has the rank of a longer name's last word when they match). */
 static void rank_others(cd_features **f, size_t n)
 {
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += f[i]->n_numbers + f[i]->n_quotes + 3 * f[i]->n_entities;
     str_table t;
-    table_init(&t, total);
-    /* word copies of the entities' first and last words live here */
-    cd_arena *words = cd_arena_new();
-    uint32_t **slots = cd_xmalloc((n + 1) * sizeof *slots);
+    table_init(&t);
+    cd_arena *words = cd_arena_new(); /* copies of the entities' first words */
+    uint32_t **ent = cd_xmalloc((n + 1) * sizeof *ent);
     for (size_t i = 0; i < n; i++) {
         cd_features *x = f[i];
         size_t m = x->n_numbers + x->n_quotes + 3 * x->n_entities, k = 0;
-        slots[i] = cd_xmalloc((m + 1) * sizeof **slots);
+        ent[i] = cd_xmalloc((m + 1) * sizeof **ent);
         for (size_t j = 0; j < x->n_numbers; j++)
-            slots[i][k++] = table_slot(&t, x->numbers[j], strlen(x->numbers[j]), NULL);
+            ent[i][k++] = table_entry(&t, x->numbers[j], strlen(x->numbers[j]), NULL);
         for (size_t j = 0; j < x->n_quotes; j++)
-            slots[i][k++] = table_slot(&t, x->quotes[j], strlen(x->quotes[j]), NULL);
+            ent[i][k++] = table_entry(&t, x->quotes[j], strlen(x->quotes[j]), NULL);
         for (size_t j = 0; j < x->n_entities; j++) {
             const char *e = x->entities[j];
-            size_t len = strlen(e);
-            slots[i][k++] = table_slot(&t, e, len, NULL);
+            uint32_t whole = table_entry(&t, e, strlen(e), NULL);
+            ent[i][k++] = whole;
             const char *sp = strchr(e, ' ');
-            const char *last = strrchr(e, ' ');
             if (!sp) {
-                slots[i][k] = slots[i][k - 1];
-                slots[i][k + 1] = slots[i][k - 1];
+                ent[i][k++] = whole;
+                ent[i][k++] = whole;
             } else {
+                const char *last = strrchr(e, ' ') + 1;
                 const char *fw = cd_arena_strndup(words, e, (size_t)(sp - e));
-                slots[i][k] = table_slot(&t, fw, (size_t)(sp - e), NULL);
-                slots[i][k + 1] = table_slot(&t, last + 1, strlen(last + 1), NULL);
+                ent[i][k++] = table_entry(&t, fw, (size_t)(sp - e), NULL);
+                ent[i][k++] = table_entry(&t, last, strlen(last), NULL);
             }
-            k += 2;
         }
     }
     table_rank(&t);
@@ -320,45 +348,40 @@ static void rank_others(cd_features **f, size_t n)
         size_t k = 0;
         uint32_t *num = cd_arena_alloc(x->arena, (x->n_numbers + 1) * sizeof *num);
         uint32_t *quo = cd_arena_alloc(x->arena, (x->n_quotes + 1) * sizeof *quo);
-        uint32_t *ent = cd_arena_alloc(x->arena, (3 * x->n_entities + 1) * sizeof *ent);
+        uint32_t *en = cd_arena_alloc(x->arena, (3 * x->n_entities + 1) * sizeof *en);
         for (size_t j = 0; j < x->n_numbers; j++)
-            num[j] = t.tab[slots[i][k++]].id;
+            num[j] = t.e[ent[i][k++]].rank;
         for (size_t j = 0; j < x->n_quotes; j++)
-            quo[j] = t.tab[slots[i][k++]].id;
+            quo[j] = t.e[ent[i][k++]].rank;
         for (size_t j = 0; j < x->n_entities; j++) {
-            ent[j] = t.tab[slots[i][k++]].id;
-            ent[x->n_entities + j] = t.tab[slots[i][k++]].id;
-            ent[2 * x->n_entities + j] = t.tab[slots[i][k++]].id;
+            en[j] = t.e[ent[i][k++]].rank;
+            en[x->n_entities + j] = t.e[ent[i][k++]].rank;
+            en[2 * x->n_entities + j] = t.e[ent[i][k++]].rank;
         }
         x->number_ids = num;
         x->quote_ids = quo;
-        x->entity_ids = ent;
-        x->entity_first = ent + x->n_entities;
-        x->entity_last = ent + 2 * x->n_entities;
-        free(slots[i]);
+        x->entity_ids = en;
+        x->entity_first = en + x->n_entities;
+        x->entity_last = en + 2 * x->n_entities;
+        free(ent[i]);
     }
-    free(slots);
-    free(t.distinct);
-    free(t.tab);
+    free(ent);
+    table_free(&t);
     cd_arena_free(words);
 }
 
-/* The hash of everything the pair score reads of f, once it is ranked. */
+/* The hash of everything the pair score reads of f, once it is ranked:
+ * each array hashed with the hash so far as its seed. */
 static uint64_t features_key(const cd_features *f)
 {
-    XXH3_state_t *st = XXH3_createState();
-    XXH3_64bits_reset(st);
     size_t counts[6] = {f->n_stems, f->n_stops, f->n_numbers, f->n_quotes, f->n_entities,
                         f->n_words};
-    XXH3_64bits_update(st, counts, sizeof counts);
-    XXH3_64bits_update(st, f->stem_ids, f->n_stems * sizeof *f->stem_ids);
-    XXH3_64bits_update(st, f->stop_ids, f->n_stops * sizeof *f->stop_ids);
-    XXH3_64bits_update(st, f->number_ids, f->n_numbers * sizeof *f->number_ids);
-    XXH3_64bits_update(st, f->quote_ids, f->n_quotes * sizeof *f->quote_ids);
-    XXH3_64bits_update(st, f->entity_ids, 3 * f->n_entities * sizeof *f->entity_ids);
-    uint64_t h = XXH3_64bits_digest(st);
-    XXH3_freeState(st);
-    return h;
+    uint64_t h = XXH3_64bits(counts, sizeof counts);
+    h = XXH3_64bits_withSeed(f->stem_ids, f->n_stems * sizeof *f->stem_ids, h);
+    h = XXH3_64bits_withSeed(f->stop_ids, f->n_stops * sizeof *f->stop_ids, h);
+    h = XXH3_64bits_withSeed(f->number_ids, f->n_numbers * sizeof *f->number_ids, h);
+    h = XXH3_64bits_withSeed(f->quote_ids, f->n_quotes * sizeof *f->quote_ids, h);
+    return XXH3_64bits_withSeed(f->entity_ids, 3 * f->n_entities * sizeof *f->entity_ids, h);
 }
 
 bool cd_features_same(const cd_features *a, const cd_features *b)
@@ -377,47 +400,26 @@ bool cd_features_same(const cd_features *a, const cd_features *b)
 void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
 {
     rank_others(f, n);
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += f[i]->n_stems;
-    /* the distinct stems in an open-addressing table, each weighed once */
-    size_t cap = 64;
-    while (cap < 2 * total + 2)
-        cap *= 2;
-    stem_slot *tab = cd_xcalloc(cap, sizeof *tab);
-    stem_slot **distinct = cd_xmalloc((total + 1) * sizeof *distinct);
-    uint32_t **slot_of = cd_xmalloc((n + 1) * sizeof *slot_of); /* table index per stem */
-    size_t nd = 0;
+    /* the distinct stems, each weighed once */
+    str_table t;
+    table_init(&t);
+    uint32_t **ent = cd_xmalloc((n + 1) * sizeof *ent);
     for (size_t i = 0; i < n; i++) {
-        slot_of[i] = cd_xmalloc((f[i]->n_stems + 1) * sizeof **slot_of);
-        for (size_t k = 0; k < f[i]->n_stems; k++) {
-            const char *st = f[i]->stems[k];
-            size_t len = strlen(st);
-            uint64_t h = XXH3_64bits(st, len);
-            size_t q = (size_t)h & (cap - 1);
-            while (tab[q].stem && (tab[q].hash != h || strcmp(tab[q].stem, st) != 0))
-                q = (q + 1) & (cap - 1);
-            if (!tab[q].stem) {
-                tab[q] = (stem_slot){st, h, 0, idf ? cd_idf_weight(idf, st) : 1.0};
-                distinct[nd++] = &tab[q];
-            }
-            slot_of[i][k] = (uint32_t)q;
-        }
+        ent[i] = cd_xmalloc((f[i]->n_stems + 1) * sizeof **ent);
+        for (size_t k = 0; k < f[i]->n_stems; k++)
+            ent[i][k] = table_entry(&t, f[i]->stems[k], strlen(f[i]->stems[k]), idf);
     }
     /* ids in lexical order of the stems, so that sorting by id is sorting
      * by stem (the pair score merges the arrays by either) */
-    if (nd)
-        qsort(distinct, nd, sizeof *distinct, cmp_slot_ptr);
-    for (size_t d = 0; d < nd; d++)
-        distinct[d]->id = (uint32_t)d;
+    table_rank(&t);
     for (size_t i = 0; i < n; i++) {
         uint32_t *ids = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *ids);
         double *w = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *w);
         double sum = 0;
         for (size_t k = 0; k < f[i]->n_stems; k++) {
-            const stem_slot *sl = &tab[slot_of[i][k]];
-            ids[k] = sl->id;
-            w[k] = sl->weight;
+            const str_entry *e = &t.e[ent[i][k]];
+            ids[k] = e->rank;
+            w[k] = e->weight;
             sum += w[k];
         }
         f[i]->stem_ids = ids;
@@ -426,11 +428,10 @@ void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
             f[i]->weight_sum = sum;
         }
         f[i]->key = features_key(f[i]);
-        free(slot_of[i]);
+        free(ent[i]);
     }
-    free(slot_of);
-    free(distinct);
-    free(tab);
+    free(ent);
+    table_free(&t);
 }
 
 void cd_features_free(cd_features *f)
