@@ -683,74 +683,69 @@ static size_t find_root(size_t *parent, size_t x)
     return x;
 }
 
-static int cmp_size(const void *x, const void *y)
-{
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    return (a > b) - (a < b);
-}
-
-/* Evidence that two documents report the same event: a pair of their
- * sentences in one claim group. */
+/* What two documents that are not yet one story share: the different
+ * sentences of each side met in common groups, kept until there are enough
+ * (the lists stay short: at most `need` each). */
 typedef struct {
-    size_t a, b;   /* documents, a < b */
-    size_t sa, sb; /* the sentences (sids) */
-} link;
+    uint64_t key;   /* a << 32 | b, a < b; 0 for an empty slot (a < b, so b > 0) */
+    uint32_t need;  /* sentences needed on each side */
+    uint32_t na, nb, cap;
+    size_t *sa, *sb;
+} evidence;
 
-static int cmp_link(const void *x, const void *y)
-{
-    const link *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    if (p->b != q->b)
-        return p->b < q->b ? -1 : 1;
-    if (p->sa != q->sa)
-        return p->sa < q->sa ? -1 : 1;
-    return p->sb < q->sb ? -1 : p->sb > q->sb;
-}
+typedef struct {
+    evidence *v;
+    size_t cap, n;
+} ev_map;
 
-static uint64_t key_link(const void *p)
+static evidence *ev_find(ev_map *m, uint64_t key)
 {
-    const link *l = p;
-    return (uint64_t)l->a << 32 | (uint64_t)l->b;
-}
-
-/* Sort the links by (a, b) — radix — then each run of one document pair by
- * (sa, sb): runs are short (the groups two documents share), a comparison
- * sort of millions of links was not. */
-static void sort_links(link *dp, size_t n, size_t n_docs)
-{
-    if (n_docs > UINT32_MAX) { /* no room in the key: the plain sort */
-        if (n)
-            qsort(dp, n, sizeof *dp, cmp_link);
-        return;
+    if (2 * (m->n + 1) > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 1024;
+        evidence *v = cd_xcalloc(cap, sizeof *v);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->v[i].key) {
+                size_t q = (size_t)(m->v[i].key * 0x9E3779B97F4A7C15ULL >> 20) & (cap - 1);
+                while (v[q].key)
+                    q = (q + 1) & (cap - 1);
+                v[q] = m->v[i];
+            }
+        free(m->v);
+        m->v = v;
+        m->cap = cap;
     }
-    radix_sort_by(dp, n, sizeof *dp, key_link);
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && dp[j].a == dp[i].a && dp[j].b == dp[i].b)
-            j++;
-        if (j - i > 1)
-            qsort(dp + i, j - i, sizeof *dp, cmp_link);
-        i = j;
+    size_t q = (size_t)(key * 0x9E3779B97F4A7C15ULL >> 20) & (m->cap - 1);
+    while (m->v[q].key && m->v[q].key != key)
+        q = (q + 1) & (m->cap - 1);
+    if (!m->v[q].key) {
+        m->v[q].key = key;
+        m->n++;
     }
+    return &m->v[q];
 }
 
-/* Distinct values among x[0..n) (sorted copy in tmp). */
-static size_t distinct(size_t *x, size_t n)
+/* Add x to the list (kept only up to need entries); true when it is new. */
+static void ev_add(size_t **list, uint32_t *n, uint32_t cap, size_t x)
 {
-    if (n)
-        qsort(x, n, sizeof *x, cmp_size);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += i == 0 || x[i] != x[i - 1];
-    return k;
+    for (uint32_t i = 0; i < *n; i++)
+        if ((*list)[i] == x)
+            return;
+    if (*n < cap)
+        (*list)[(*n)++] = x;
 }
 
 static void build_stories(const run *r, const groups *gs, const cd_doc *const *docs,
                           cd_alignment *al)
 {
-    size_t np = 0, cap = 0;
-    link *dp = NULL;
+    /* Two documents are one story when the groups they share hold at least
+     * `need` different sentences of each. The stories are the connected
+     * components of that relation, so a pair of documents already joined
+     * through others needs no counting: links are looked at group by group
+     * and a pair is joined as soon as its evidence is enough. */
+    size_t *parent = cd_xmalloc((r->n_docs + 1) * sizeof *parent);
+    for (size_t d = 0; d < r->n_docs; d++)
+        parent[d] = d;
+    ev_map map = {0};
     for (size_t g = 0; g < gs->n; g++) {
         const idvec *m = &gs->v[g].members;
         for (size_t i = 0; i < m->n; i++)
@@ -758,49 +753,41 @@ static void build_stories(const run *r, const groups *gs, const cd_doc *const *d
                 size_t x = m->v[i], y = m->v[j];
                 if (r->headline[x] || r->headline[y])
                     continue; /* headlines state the topic, which recurs across events */
-                if (r->doc_of[x] > r->doc_of[y]) {
-                    size_t t = x;
+                size_t a = r->doc_of[x], b = r->doc_of[y];
+                if (a > b) {
+                    size_t t = a;
+                    a = b;
+                    b = t;
+                    t = x;
                     x = y;
                     y = t;
                 }
-                if (np == cap) {
-                    cap = cap ? cap * 2 : 64;
-                    dp = cd_xrealloc(dp, cap * sizeof *dp);
+                size_t ra = find_root(parent, a), rb = find_root(parent, b);
+                if (ra == rb)
+                    continue;
+                evidence *e = ev_find(&map, (uint64_t)a << 32 | (uint64_t)b);
+                if (!e->cap) {
+                    size_t na = r->base[a + 1] - r->base[a], nb = r->base[b + 1] - r->base[b];
+                    double need = ceil(CD_ALIGN_STORY_FRACTION * (double)(na < nb ? na : nb));
+                    if (need < CD_ALIGN_STORY_MIN_GROUPS)
+                        need = CD_ALIGN_STORY_MIN_GROUPS;
+                    e->need = e->cap = (uint32_t)need;
+                    e->sa = cd_xmalloc(e->cap * sizeof *e->sa);
+                    e->sb = cd_xmalloc(e->cap * sizeof *e->sb);
                 }
-                dp[np++] = (link){r->doc_of[x], r->doc_of[y], x, y};
+                /* evidence: how many different sentences of each side take
+                 * part (one sentence matched twice is one, not two) */
+                ev_add(&e->sa, &e->na, e->cap, x);
+                ev_add(&e->sb, &e->nb, e->cap, y);
+                if (e->na >= e->need && e->nb >= e->need)
+                    parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
             }
     }
-    sort_links(dp, np, r->n_docs);
-    size_t *tmp = cd_xmalloc((np + 1) * sizeof *tmp);
-    size_t *parent = cd_xmalloc((r->n_docs + 1) * sizeof *parent);
-    for (size_t d = 0; d < r->n_docs; d++)
-        parent[d] = d;
-    for (size_t i = 0; i < np;) {
-        size_t j = i;
-        while (j < np && dp[j].a == dp[i].a && dp[j].b == dp[i].b)
-            j++;
-        /* evidence: how many different sentences of each side take part
-         * (one headline matched twice is one sentence, not two) */
-        for (size_t k = i; k < j; k++)
-            tmp[k - i] = dp[k].sa;
-        size_t ea = distinct(tmp, j - i);
-        for (size_t k = i; k < j; k++)
-            tmp[k - i] = dp[k].sb;
-        size_t eb = distinct(tmp, j - i);
-        size_t ev = ea < eb ? ea : eb;
-        size_t na = r->base[dp[i].a + 1] - r->base[dp[i].a];
-        size_t nb = r->base[dp[i].b + 1] - r->base[dp[i].b];
-        double need = ceil(CD_ALIGN_STORY_FRACTION * (double)(na < nb ? na : nb));
-        if (need < CD_ALIGN_STORY_MIN_GROUPS)
-            need = CD_ALIGN_STORY_MIN_GROUPS;
-        if ((double)ev >= need) {
-            size_t x = find_root(parent, dp[i].a), y = find_root(parent, dp[i].b);
-            if (x != y)
-                parent[x > y ? x : y] = x < y ? x : y;
-        }
-        i = j;
+    for (size_t i = 0; i < map.cap; i++) {
+        free(map.v[i].sa);
+        free(map.v[i].sb);
     }
-    free(tmp);
+    free(map.v);
     size_t *num = cd_xmalloc((r->n_docs + 1) * sizeof *num);
     for (size_t d = 0; d < r->n_docs; d++)
         num[d] = SIZE_MAX;
@@ -816,7 +803,6 @@ static void build_stories(const run *r, const groups *gs, const cd_doc *const *d
     }
     free(num);
     free(parent);
-    free(dp);
 }
 
 /* ---------------------------------------------------------------- order */
