@@ -490,14 +490,6 @@ typedef struct {
     unsigned char *count;              /* how many */
 } groups;
 
-static bool group_has(const wgroup *g, size_t sid)
-{
-    for (size_t i = 0; i < g->members.n; i++)
-        if (g->members.v[i] == sid)
-            return true;
-    return false;
-}
-
 static bool group_has_doc(const run *r, const wgroup *g, size_t doc)
 {
     for (size_t i = 0; i < g->members.n; i++)
@@ -651,9 +643,10 @@ static void build_groups(const run *r, groups *gs)
     sort_order(ord, n);
     for (size_t i = 0; i < n; i++) {
         size_t a = r->cands[ord[i].k].u, b = r->cands[ord[i].k].v;
-        bool together = false;
+        bool together = false; /* a group of a is a group of b */
         for (size_t k = 0; k < gs->count[a] && !together; k++)
-            together = group_has(&gs->v[gs->of[a][k]], b);
+            for (size_t q = 0; q < gs->count[b] && !together; q++)
+                together = gs->of[a][k] == gs->of[b][q];
         if (together)
             continue;
         if (try_extend(r, gs, a, b) || try_extend(r, gs, b, a) || try_merge(r, gs, a, b))
