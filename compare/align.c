@@ -883,9 +883,9 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     al->candidates_kept = r.kept;
     al->pairs_capped = r.capped;
 
-    al->n_pairs = r.n_cands;
-    al->pairs = cd_arena_alloc(al->arena, (r.n_cands + 1) * sizeof *al->pairs);
-    for (size_t k = 0; k < r.n_cands; k++) {
+    al->n_pairs = o.omit_pairs ? 0 : r.n_cands;
+    al->pairs = cd_arena_alloc(al->arena, (al->n_pairs + 1) * sizeof *al->pairs);
+    for (size_t k = 0; k < al->n_pairs; k++) {
         size_t u = r.cands[k].u, v = r.cands[k].v;
         al->pairs[k] = (cd_align_pair){{r.doc_of[u], u - r.base[r.doc_of[u]]},
                                        {r.doc_of[v], v - r.base[r.doc_of[v]]},

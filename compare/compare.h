@@ -139,6 +139,8 @@ typedef struct {
     size_t max_candidates; /* 0 = CD_ALIGN_MAX_CANDIDATES */
     size_t max_pairs;      /* 0 = CD_ALIGN_MAX_PAIRS: past it, fewer candidates
                             * per sentence are kept (cd_alignment.pairs_capped) */
+    bool omit_pairs;       /* leave cd_alignment.pairs empty (millions of
+                            * entries at 5,000 articles that no report shows) */
 } cd_align_opts;
 
 /* One sentence: document index and sentence index (0-based). */

@@ -34,7 +34,7 @@ int cd_cmd_compare(const cd_options *o)
             const char *outlet = set.docs[d] ? cd_doc_outlet(set.docs[d]) : NULL;
             names[d] = outlet && *outlet ? outlet : set.origins[d];
         }
-        cd_align_opts ao = {.max_pairs = o->max_pairs};
+        cd_align_opts ao = {.max_pairs = o->max_pairs, .omit_pairs = true};
         cd_comparison *cmp = cd_compare((const cd_doc *const *)set.docs, names, set.n, &ao);
         if (cmp->al->pairs_capped)
             cd_warn(o, NULL,
