@@ -319,6 +319,48 @@ static void cand_one(void *ctx, size_t s, size_t worker)
     j->n_best[s] = keep;
 }
 
+/* The candidates v of each first sentence u (bucket u of vs): sorted and
+ * freed of repeats in place, then copied out as pairs — each bucket on its
+ * own, on the threads. */
+typedef struct {
+    uint32_t *vs;
+    const size_t *off; /* bucket u is vs[off[u] .. off[u + 1]) */
+    size_t *uniq;      /* its length once repeats are gone */
+    const size_t *cand_off;
+    idpair *pairs;
+} bucket_job;
+
+static void bucket_sort(void *ctx, size_t sid, size_t worker)
+{
+    (void)worker;
+    bucket_job *j = ctx;
+    uint32_t *v = j->vs + j->off[sid];
+    size_t m = j->off[sid + 1] - j->off[sid];
+    for (size_t i = 1; i < m; i++) { /* insertion sort: m is small */
+        uint32_t x = v[i];
+        size_t k = i;
+        while (k > 0 && v[k - 1] > x) {
+            v[k] = v[k - 1];
+            k--;
+        }
+        v[k] = x;
+    }
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++)
+        if (i == 0 || v[i] != v[i - 1])
+            v[u++] = v[i];
+    j->uniq[sid] = u;
+}
+
+static void bucket_copy(void *ctx, size_t sid, size_t worker)
+{
+    (void)worker;
+    bucket_job *j = ctx;
+    const uint32_t *v = j->vs + j->off[sid];
+    for (size_t i = 0; i < j->uniq[sid]; i++)
+        j->pairs[j->cand_off[sid] + i] = (idpair){sid, v[i]};
+}
+
 static void score_one(void *ctx, size_t k, size_t worker)
 {
     (void)worker;
@@ -440,27 +482,17 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
     free(fill);
     free(cj.best);
     free(cj.n_best);
-    idpair *pairs = cd_xmalloc((nk + 1) * sizeof *pairs);
+    bucket_job bj = {vs, off_u, cd_xmalloc((r->n_sent + 1) * sizeof *bj.uniq), NULL, NULL};
+    cd_parallel_for(r->n_sent, bucket_sort, &bj);
     r->cand_off = cd_xcalloc(r->n_sent + 2, sizeof *r->cand_off);
-    size_t u = 0;
-    for (size_t sid = 0; sid < r->n_sent; sid++) {
-        uint32_t *v = vs + off_u[sid];
-        size_t m = off_u[sid + 1] - off_u[sid];
-        for (size_t i = 1; i < m; i++) { /* insertion sort: m is small */
-            uint32_t x = v[i];
-            size_t j = i;
-            while (j > 0 && v[j - 1] > x) {
-                v[j] = v[j - 1];
-                j--;
-            }
-            v[j] = x;
-        }
-        r->cand_off[sid] = u;
-        for (size_t i = 0; i < m; i++)
-            if (i == 0 || v[i] != v[i - 1])
-                pairs[u++] = (idpair){sid, v[i]};
-    }
-    r->cand_off[r->n_sent] = u;
+    for (size_t sid = 0; sid < r->n_sent; sid++)
+        r->cand_off[sid + 1] = r->cand_off[sid] + bj.uniq[sid];
+    size_t u = r->cand_off[r->n_sent];
+    idpair *pairs = cd_xmalloc((u + 1) * sizeof *pairs);
+    bj.cand_off = r->cand_off;
+    bj.pairs = pairs;
+    cd_parallel_for(r->n_sent, bucket_copy, &bj);
+    free(bj.uniq);
     free(vs);
     free(off_u);
     r->cands = pairs;

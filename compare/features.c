@@ -2,6 +2,7 @@
  * (stop words out, synonyms mapped), numbers, named-entity-like spans and
  * quoted spans. */
 #include "compare.h"
+#include "parallel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -309,6 +310,15 @@ static void table_rank(str_table *t)
     free(order);
 }
 
+typedef struct {
+    cd_features **f;
+    const str_table *t;
+    uint32_t **ent; /* the entries of each sentence's strings; freed here */
+    bool weigh;
+} assign_job;
+
+static void assign_others(void *ctx, size_t i, size_t worker);
+
 /* Rank the numbers, quotes and entities of f[0..n) (and the first and last
  * words of the entities, ranked among the same strings: a one-word name
  * then has the rank of a longer name's last word when they match). */
@@ -343,20 +353,33 @@ static void rank_others(cd_features **f, size_t n)
         }
     }
     table_rank(&t);
-    for (size_t i = 0; i < n; i++) {
-        cd_features *x = f[i];
+    assign_job jb = {f, &t, ent, false};
+    cd_parallel_for(n, assign_others, &jb);
+    free(ent);
+    table_free(&t);
+    cd_arena_free(words);
+}
+
+static void assign_others(void *ctx, size_t i, size_t worker)
+{
+    (void)worker;
+    assign_job *jb = ctx;
+    const str_table *tt = jb->t;
+    uint32_t **ent = jb->ent;
+    {
+        cd_features *x = jb->f[i];
         size_t k = 0;
         uint32_t *num = cd_arena_alloc(x->arena, (x->n_numbers + 1) * sizeof *num);
         uint32_t *quo = cd_arena_alloc(x->arena, (x->n_quotes + 1) * sizeof *quo);
         uint32_t *en = cd_arena_alloc(x->arena, (3 * x->n_entities + 1) * sizeof *en);
         for (size_t j = 0; j < x->n_numbers; j++)
-            num[j] = t.e[ent[i][k++]].rank;
+            num[j] = tt->e[ent[i][k++]].rank;
         for (size_t j = 0; j < x->n_quotes; j++)
-            quo[j] = t.e[ent[i][k++]].rank;
+            quo[j] = tt->e[ent[i][k++]].rank;
         for (size_t j = 0; j < x->n_entities; j++) {
-            en[j] = t.e[ent[i][k++]].rank;
-            en[x->n_entities + j] = t.e[ent[i][k++]].rank;
-            en[2 * x->n_entities + j] = t.e[ent[i][k++]].rank;
+            en[j] = tt->e[ent[i][k++]].rank;
+            en[x->n_entities + j] = tt->e[ent[i][k++]].rank;
+            en[2 * x->n_entities + j] = tt->e[ent[i][k++]].rank;
         }
         x->number_ids = num;
         x->quote_ids = quo;
@@ -365,9 +388,6 @@ static void rank_others(cd_features **f, size_t n)
         x->entity_last = en + 2 * x->n_entities;
         free(ent[i]);
     }
-    free(ent);
-    table_free(&t);
-    cd_arena_free(words);
 }
 
 /* The hash of everything the pair score reads of f, once it is ranked:
@@ -397,6 +417,29 @@ bool cd_features_same(const cd_features *a, const cd_features *b)
            !memcmp(a->entity_ids, b->entity_ids, 3 * a->n_entities * sizeof *a->entity_ids);
 }
 
+static void assign_stems(void *ctx, size_t i, size_t worker)
+{
+    (void)worker;
+    assign_job *j = ctx;
+    cd_features *x = j->f[i];
+    uint32_t *ids = cd_arena_alloc(x->arena, (x->n_stems + 1) * sizeof *ids);
+    double *w = cd_arena_alloc(x->arena, (x->n_stems + 1) * sizeof *w);
+    double sum = 0;
+    for (size_t k = 0; k < x->n_stems; k++) {
+        const str_entry *e = &j->t->e[j->ent[i][k]];
+        ids[k] = e->rank;
+        w[k] = e->weight;
+        sum += w[k];
+    }
+    x->stem_ids = ids;
+    if (j->weigh) {
+        x->weights = w;
+        x->weight_sum = sum;
+    }
+    x->key = features_key(x);
+    free(j->ent[i]);
+}
+
 void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
 {
     rank_others(f, n);
@@ -412,24 +455,10 @@ void cd_features_rank_weigh(cd_features **f, size_t n, const cd_idf *idf)
     /* ids in lexical order of the stems, so that sorting by id is sorting
      * by stem (the pair score merges the arrays by either) */
     table_rank(&t);
-    for (size_t i = 0; i < n; i++) {
-        uint32_t *ids = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *ids);
-        double *w = cd_arena_alloc(f[i]->arena, (f[i]->n_stems + 1) * sizeof *w);
-        double sum = 0;
-        for (size_t k = 0; k < f[i]->n_stems; k++) {
-            const str_entry *e = &t.e[ent[i][k]];
-            ids[k] = e->rank;
-            w[k] = e->weight;
-            sum += w[k];
-        }
-        f[i]->stem_ids = ids;
-        if (idf) {
-            f[i]->weights = w;
-            f[i]->weight_sum = sum;
-        }
-        f[i]->key = features_key(f[i]);
-        free(ent[i]);
-    }
+    /* each sentence its ids, weights and key (on the threads: each writes
+     * only its own features) */
+    assign_job j = {f, &t, ent, idf != NULL};
+    cd_parallel_for(n, assign_stems, &j);
     free(ent);
     table_free(&t);
 }
