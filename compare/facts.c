@@ -441,7 +441,13 @@ static const char *unit_after(const fwork *w, size_t i, size_t *end)
         if (la && lb && a[la - 1] != 's' && b[lb - 1] == 's')
             u = k + 1; /* "artillery shells" */
     }
-    *end = u + 1;
+    /* a capitalised unit is a name ("17 Democrats", "85 Bombardier jets"):
+     * it stays the unit, but outside the number's span, so that the names
+     * of the sentence still see it */
+    bool named = false;
+    for (size_t q = k; q <= u; q++)
+        named = named || fcap(w, q);
+    *end = named ? i : u + 1;
     const char *un = fn(w, u);
     size_t ul = strlen(un);
     if (ul > 2 && strcmp(un + ul - 2, "'s") == 0)

@@ -286,3 +286,19 @@ Test(facts, names_with_initials_and_titles)
     cd_sentence_info e = an("On Monday the Foreign Ministry said so.");
     cr_expect_not_null(find(e.entities, e.n_entities, "foreign ministry"));
 }
+
+/* A capitalised unit is a name: it stays the number's unit and is still
+ * found as an entity ("17 Democrats", "85 Bombardier jets"). */
+Test(facts, capitalised_unit_is_also_a_name)
+{
+    cd_sentence_info a = an("The bill passed with 17 Democrats voting for it.");
+    cr_expect_not_null(find(a.numbers, a.n_numbers, "17 democrats"));
+    cr_expect_not_null(find(a.entities, a.n_entities, "democrats"));
+    cd_sentence_info b = an("Air Canada ordered 85 Bombardier jets.");
+    cr_expect_not_null(find(b.numbers, b.n_numbers, "85 jets"));
+    cr_expect_not_null(find(b.entities, b.n_entities, "bombardier"));
+    /* a lower-case unit keeps its words in the number */
+    cd_sentence_info c = an("Russia bought 3 million artillery shells.");
+    cr_assert_eq(c.n_numbers, 1);
+    cr_expect_str_eq(c.numbers[0].text, "3 million artillery shells");
+}
