@@ -277,9 +277,11 @@ static void cand_one(void *ctx, size_t s, size_t worker)
         w->acc = cd_xcalloc(r->n_sent + 1, sizeof *w->acc);
     double *acc = w->acc;
     uint32_t doc = (uint32_t)r->doc_of[s];
+    double mass = 0; /* the IDF of the sentence's rare stems */
     w->touched.n = 0;
     for (size_t k = j->off[s]; k < j->off[s + 1]; k++) {
         size_t q = j->runs_of[k];
+        mass += j->rw[q];
         for (size_t m = j->rstart[q]; m < j->rstart[q] + j->rlen[q]; m++) {
             size_t t = j->ps[m].sid;
             if (j->ps[m].doc == doc)
@@ -297,9 +299,6 @@ static void cand_one(void *ctx, size_t s, size_t worker)
      * CD_ALIGN_MIN_SHARED of their IDF no pair of the scale benchmark
      * reached the threshold (pairs dropped here are still scored when a
      * group needs them) */
-    double mass = 0;
-    for (size_t k = j->off[s]; k < j->off[s + 1]; k++)
-        mass += j->rw[j->runs_of[k]];
     size_t kept = 0;
     for (size_t k = 0; k < w->touched.n; k++) {
         size_t t = w->touched.v[k];
@@ -713,9 +712,9 @@ static size_t find_root(size_t *parent, size_t x)
  * (the lists stay short: at most `need` each). */
 typedef struct {
     uint64_t key;   /* a << 32 | b, a < b; 0 for an empty slot (a < b, so b > 0) */
-    uint32_t need;  /* sentences needed on each side */
-    uint32_t na, nb, cap;
-    size_t *sa, *sb;
+    uint32_t need;  /* sentences needed on each side (0: not set yet) */
+    uint32_t na, nb;
+    size_t *sa, *sb; /* need slots each */
 } evidence;
 
 typedef struct {
@@ -749,14 +748,14 @@ static evidence *ev_find(ev_map *m, uint64_t key)
     return &m->v[q];
 }
 
-/* Add x to the list (kept only up to need entries); true when it is new. */
-static void ev_add(size_t **list, uint32_t *n, uint32_t cap, size_t x)
+/* Add x to the list of n when it is not in it yet (at most cap entries). */
+static void ev_add(size_t *list, uint32_t *n, uint32_t cap, size_t x)
 {
     for (uint32_t i = 0; i < *n; i++)
-        if ((*list)[i] == x)
+        if (list[i] == x)
             return;
     if (*n < cap)
-        (*list)[(*n)++] = x;
+        list[(*n)++] = x;
 }
 
 static void build_stories(const run *r, const groups *gs, const cd_doc *const *docs,
@@ -791,19 +790,19 @@ static void build_stories(const run *r, const groups *gs, const cd_doc *const *d
                 if (ra == rb)
                     continue;
                 evidence *e = ev_find(&map, (uint64_t)a << 32 | (uint64_t)b);
-                if (!e->cap) {
+                if (!e->need) {
                     size_t na = r->base[a + 1] - r->base[a], nb = r->base[b + 1] - r->base[b];
                     double need = ceil(CD_ALIGN_STORY_FRACTION * (double)(na < nb ? na : nb));
                     if (need < CD_ALIGN_STORY_MIN_GROUPS)
                         need = CD_ALIGN_STORY_MIN_GROUPS;
-                    e->need = e->cap = (uint32_t)need;
-                    e->sa = cd_xmalloc(e->cap * sizeof *e->sa);
-                    e->sb = cd_xmalloc(e->cap * sizeof *e->sb);
+                    e->need = (uint32_t)need;
+                    e->sa = cd_xmalloc(e->need * sizeof *e->sa);
+                    e->sb = cd_xmalloc(e->need * sizeof *e->sb);
                 }
                 /* evidence: how many different sentences of each side take
                  * part (one sentence matched twice is one, not two) */
-                ev_add(&e->sa, &e->na, e->cap, x);
-                ev_add(&e->sb, &e->nb, e->cap, y);
+                ev_add(e->sa, &e->na, e->need, x);
+                ev_add(e->sb, &e->nb, e->need, y);
                 if (e->na >= e->need && e->nb >= e->need)
                     parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;
             }

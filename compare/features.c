@@ -326,7 +326,6 @@ static void rank_others(cd_features **f, size_t n)
 {
     str_table t;
     table_init(&t);
-    cd_arena *words = cd_arena_new(); /* copies of the entities' first words */
     uint32_t **ent = cd_xmalloc((n + 1) * sizeof *ent);
     for (size_t i = 0; i < n; i++) {
         cd_features *x = f[i];
@@ -346,8 +345,7 @@ static void rank_others(cd_features **f, size_t n)
                 ent[i][k++] = whole;
             } else {
                 const char *last = strrchr(e, ' ') + 1;
-                const char *fw = cd_arena_strndup(words, e, (size_t)(sp - e));
-                ent[i][k++] = table_entry(&t, fw, (size_t)(sp - e), NULL);
+                ent[i][k++] = table_entry(&t, e, (size_t)(sp - e), NULL); /* first word */
                 ent[i][k++] = table_entry(&t, last, strlen(last), NULL);
             }
         }
@@ -357,37 +355,34 @@ static void rank_others(cd_features **f, size_t n)
     cd_parallel_for(n, assign_others, &jb);
     free(ent);
     table_free(&t);
-    cd_arena_free(words);
 }
 
 static void assign_others(void *ctx, size_t i, size_t worker)
 {
     (void)worker;
     assign_job *jb = ctx;
-    const str_table *tt = jb->t;
-    uint32_t **ent = jb->ent;
-    {
-        cd_features *x = jb->f[i];
-        size_t k = 0;
-        uint32_t *num = cd_arena_alloc(x->arena, (x->n_numbers + 1) * sizeof *num);
-        uint32_t *quo = cd_arena_alloc(x->arena, (x->n_quotes + 1) * sizeof *quo);
-        uint32_t *en = cd_arena_alloc(x->arena, (3 * x->n_entities + 1) * sizeof *en);
-        for (size_t j = 0; j < x->n_numbers; j++)
-            num[j] = tt->e[ent[i][k++]].rank;
-        for (size_t j = 0; j < x->n_quotes; j++)
-            quo[j] = tt->e[ent[i][k++]].rank;
-        for (size_t j = 0; j < x->n_entities; j++) {
-            en[j] = tt->e[ent[i][k++]].rank;
-            en[x->n_entities + j] = tt->e[ent[i][k++]].rank;
-            en[2 * x->n_entities + j] = tt->e[ent[i][k++]].rank;
-        }
-        x->number_ids = num;
-        x->quote_ids = quo;
-        x->entity_ids = en;
-        x->entity_first = en + x->n_entities;
-        x->entity_last = en + 2 * x->n_entities;
-        free(ent[i]);
+    const str_entry *e = jb->t->e;
+    const uint32_t *ent = jb->ent[i];
+    cd_features *x = jb->f[i];
+    size_t k = 0;
+    uint32_t *num = cd_arena_alloc(x->arena, (x->n_numbers + 1) * sizeof *num);
+    uint32_t *quo = cd_arena_alloc(x->arena, (x->n_quotes + 1) * sizeof *quo);
+    uint32_t *en = cd_arena_alloc(x->arena, (3 * x->n_entities + 1) * sizeof *en);
+    for (size_t j = 0; j < x->n_numbers; j++)
+        num[j] = e[ent[k++]].rank;
+    for (size_t j = 0; j < x->n_quotes; j++)
+        quo[j] = e[ent[k++]].rank;
+    for (size_t j = 0; j < x->n_entities; j++) {
+        en[j] = e[ent[k++]].rank;
+        en[x->n_entities + j] = e[ent[k++]].rank;
+        en[2 * x->n_entities + j] = e[ent[k++]].rank;
     }
+    x->number_ids = num;
+    x->quote_ids = quo;
+    x->entity_ids = en;
+    x->entity_first = en + x->n_entities;
+    x->entity_last = en + 2 * x->n_entities;
+    free(jb->ent[i]);
 }
 
 /* The hash of everything the pair score reads of f, once it is ranked:

@@ -127,12 +127,42 @@ static double shared_entities(const cd_features *a, const cd_features *b)
     return (double)hit / (double)s->n_entities;
 }
 
+/* The general merge of the stems of a and b: the weight sums of each side
+ * (wa, wb), of the common stems (wc) and their count. */
+static void merge_stems(const cd_features *a, const cd_features *b, const cd_idf *idf, bool ids,
+                        double *wa, double *wb, double *wc, size_t *both)
+{
+    size_t i = 0, j = 0;
+    while (i < a->n_stems || j < b->n_stems) {
+        int c = i >= a->n_stems   ? 1
+                : j >= b->n_stems ? -1
+                : ids ? (a->stem_ids[i] > b->stem_ids[j]) - (a->stem_ids[i] < b->stem_ids[j])
+                      : strcmp(a->stems[i], b->stems[j]);
+        if (c == 0) {
+            double w = weight(idf, a, i);
+            *wa += w, *wb += w, *wc += w;
+            ++*both, i++, j++;
+        } else if (c < 0) {
+            *wa += weight(idf, a, i++);
+        } else {
+            *wb += weight(idf, b, j++);
+        }
+    }
+}
+
+/* shared() over ranked ids. */
+static double shared_ids(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t m = na < nb ? na : nb;
+    return m ? (double)common_ids(a, na, b, nb) / (double)m : 0.0;
+}
+
 double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *idf)
 {
     /* two copies of one sentence (half the pairs of a wire story): the
      * formula below gives exactly 1 when there is anything to compare */
     if (a->weights && b->weights && cd_features_same(a, b) &&
-        a->weight_sum + W_STOP * (double)a->n_stops > 0 && a->n_stems + a->n_stops > 0)
+        a->weight_sum + W_STOP * (double)a->n_stops > 0)
         return 1.0;
     /* IDF-weighted content stems, merged in one pass over the sorted arrays */
     double wa = 0, wb = 0, wc = 0;
@@ -154,22 +184,8 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
                 j++;
             }
         }
-        i = a->n_stems, j = b->n_stems; /* the general loop below has nothing left */
-    }
-    while (i < a->n_stems || j < b->n_stems) {
-        int c = i >= a->n_stems   ? 1
-                : j >= b->n_stems ? -1
-                : ids ? (a->stem_ids[i] > b->stem_ids[j]) - (a->stem_ids[i] < b->stem_ids[j])
-                      : strcmp(a->stems[i], b->stems[j]);
-        if (c == 0) {
-            double w = weight(idf, a, i);
-            wa += w, wb += w, wc += w;
-            both++, i++, j++;
-        } else if (c < 0) {
-            wa += weight(idf, a, i++);
-        } else {
-            wb += weight(idf, b, j++);
-        }
+    } else {
+        merge_stems(a, b, idf, ids, &wa, &wb, &wc, &both);
     }
     size_t stops = common_ids(a->stop_ids, a->n_stops, b->stop_ids, b->n_stops);
     wa += W_STOP * (double)a->n_stops;
@@ -184,14 +200,8 @@ double cd_pair_score(const cd_features *a, const cd_features *b, const cd_idf *i
     double e = shared_entities(a, b);
     double n, q;
     if (a->number_ids && b->number_ids) {
-        size_t mn = a->n_numbers < b->n_numbers ? a->n_numbers : b->n_numbers;
-        size_t mq = a->n_quotes < b->n_quotes ? a->n_quotes : b->n_quotes;
-        n = mn ? (double)common_ids(a->number_ids, a->n_numbers, b->number_ids, b->n_numbers) /
-                     (double)mn
-               : 0.0;
-        q = mq ? (double)common_ids(a->quote_ids, a->n_quotes, b->quote_ids, b->n_quotes) /
-                     (double)mq
-               : 0.0;
+        n = shared_ids(a->number_ids, a->n_numbers, b->number_ids, b->n_numbers);
+        q = shared_ids(a->quote_ids, a->n_quotes, b->quote_ids, b->n_quotes);
     } else {
         n = shared(a->numbers, a->n_numbers, b->numbers, b->n_numbers);
         q = shared(a->quotes, a->n_quotes, b->quotes, b->n_quotes);

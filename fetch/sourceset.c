@@ -14,7 +14,6 @@ typedef struct {
     char *charset; /* declared by the HTTP server */
     cd_buf bytes;
     bool have_bytes;
-    bool read_here; /* a file of a manifest, read by read_one */
 } entry;
 
 typedef struct {
@@ -151,7 +150,6 @@ static void read_one(void *ctx, size_t i, size_t worker)
     entry *x = &j->e->v[j->first + i];
     if (x->error || x->have_bytes || !x->within)
         return;
-    x->read_here = true;
     char *err = NULL;
     if (cd_source_read_within(x->origin, x->within, j->opts->max_bytes, &x->bytes, &err))
         x->have_bytes = true;
@@ -254,38 +252,18 @@ void cd_sources_load(char *const *args, size_t n_args, const cd_label *labels,
         if (e.v[i].have_bytes && cd_is_url(e.v[i].origin))
             total += e.v[i].bytes.len; /* within the budget, as downloaded */
 
-    /* files named by manifests are read now: a few at a time on the threads,
-     * then counted against the budget in order (at most a batch of files
-     * is held beyond it) */
+    /* files named by manifests (the only entries still unread: arguments
+     * were read above, URLs downloaded) are read now, a few at a time on the
+     * threads, then counted against the budget in order (at most a batch of
+     * files is held beyond it) */
     size_t batch = 4 * cd_threads();
     for (size_t i0 = 0; i0 < e.n; i0 += batch) {
         size_t m = e.n - i0 < batch ? e.n - i0 : batch;
         read_job rj = {&e, opts, i0};
         cd_parallel_for(m, read_one, &rj);
         for (size_t i = i0; i < i0 + m; i++)
-            if (e.v[i].read_here && e.v[i].have_bytes)
+            if (e.v[i].within && e.v[i].have_bytes)
                 count_bytes(&e.v[i], &total, max_total);
-    }
-    for (size_t i = 0; i < e.n; i++) {
-        entry *x = &e.v[i];
-        if (x->error || x->have_bytes || x->read_here)
-            continue;
-        char *err = NULL;
-        bool is_stdin = !x->within && strcmp(x->origin, "-") == 0;
-        if (is_stdin && stdin_read) {
-            set_error(x, "standard input was already read");
-            continue;
-        }
-        bool ok = x->within ? cd_source_read_within(x->origin, x->within, opts->max_bytes,
-                                                    &x->bytes, &err)
-                            : cd_source_read(x->origin, opts->max_bytes, &x->bytes, &err);
-        if (ok) {
-            x->have_bytes = true;
-            stdin_read |= is_stdin;
-            count_bytes(x, &total, max_total);
-        } else {
-            x->error = err;
-        }
     }
 
     set->n = e.n;

@@ -6,14 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-json_t *cd_json_text(const char *s, size_t n)
+/* A JSON string of s (repaired to valid UTF-8: a file name, a --label or
+ * a page's metadata may be anything), or null. */
+static json_t *str_or_null(const char *s)
 {
-    return cd_jw_string_value(s, n);
-}
-
-json_t *cd_json_str_or_null(const char *s)
-{
-    return s ? cd_json_text(s, strlen(s)) : json_null();
+    return s ? cd_jw_string_value(s, strlen(s)) : json_null();
 }
 
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err)
@@ -22,17 +19,17 @@ json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, cons
     snprintf(id, sizeof id, "s%zu", index + 1);
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(id));
-    json_object_set_new(o, "origin", cd_json_str_or_null(origin));
-    json_object_set_new(o, "outlet", cd_json_str_or_null(doc ? cd_doc_outlet(doc) : NULL));
-    json_object_set_new(o, "title", cd_json_str_or_null(doc ? cd_doc_title(doc) : NULL));
-    json_object_set_new(o, "byline", cd_json_str_or_null(doc ? cd_doc_byline(doc) : NULL));
-    json_object_set_new(o, "published", cd_json_str_or_null(doc ? cd_doc_published(doc) : NULL));
+    json_object_set_new(o, "origin", str_or_null(origin));
+    json_object_set_new(o, "outlet", str_or_null(doc ? cd_doc_outlet(doc) : NULL));
+    json_object_set_new(o, "title", str_or_null(doc ? cd_doc_title(doc) : NULL));
+    json_object_set_new(o, "byline", str_or_null(doc ? cd_doc_byline(doc) : NULL));
+    json_object_set_new(o, "published", str_or_null(doc ? cd_doc_published(doc) : NULL));
     json_object_set_new(o, "sentences", json_integer(doc ? (json_int_t)cd_doc_sentence_count(doc) : 0));
     json_object_set_new(o, "dropped", json_integer(doc ? (json_int_t)cd_doc_dropped_count(doc) : 0));
-    json_object_set_new(o, "error", cd_json_str_or_null(err));
+    json_object_set_new(o, "error", str_or_null(err));
     json_t *w = json_array();
     for (size_t i = 0; doc && i < cd_doc_warning_count(doc); i++)
-        json_array_append_new(w, cd_json_str_or_null(cd_doc_warning(doc, i)));
+        json_array_append_new(w, str_or_null(cd_doc_warning(doc, i)));
     json_object_set_new(o, "warnings", w);
     return o;
 }
@@ -105,7 +102,7 @@ json_t *cd_json_document(size_t i, const char *origin, const cd_doc *d, const ch
         json_array_append_new(dropped, json_pack("{s:I, s:s, s:s}", "line", (json_int_t)x->line,
                                                  "reason", x->reason, "text", x->text));
     }
-    json_object_set_new(o, "canonical", cd_json_str_or_null(d ? cd_doc_canonical(d) : NULL));
+    json_object_set_new(o, "canonical", str_or_null(d ? cd_doc_canonical(d) : NULL));
     json_object_set_new(o, "text", d ? json_string(cd_doc_text(d, NULL)) : json_null());
     json_object_set_new(o, "paragraphs", paras);
     json_object_set_new(o, "dropped_lines", dropped);
@@ -191,18 +188,7 @@ void cd_json_add_info(json_t *o, const cd_sentence_info *info)
     cd_jw_info_fields(&w, info);
 }
 
-bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags)
-{
-    char *s = json_dumps(v, flags | JSON_ENCODE_ANY);
-    json_decref(v);
-    if (!s)
-        return false;
-    cd_json_write_nested(f, s, indent);
-    free(s);
-    return true;
-}
-
-void cd_json_write_nested(FILE *f, const char *s, int indent)
+static void write_nested(FILE *f, const char *s, int indent)
 {
     /* line by line: each line break gets the indent of the enclosing level */
     for (const char *p = s; *p;) {
@@ -213,4 +199,15 @@ void cd_json_write_nested(FILE *f, const char *s, int indent)
             fprintf(f, "%*s", indent, "");
         p += len;
     }
+}
+
+bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags)
+{
+    char *s = json_dumps(v, flags | JSON_ENCODE_ANY);
+    json_decref(v);
+    if (!s)
+        return false;
+    write_nested(f, s, indent);
+    free(s);
+    return true;
 }

@@ -9,12 +9,6 @@
 #include "compare.h"
 #include "jsonw.h"
 
-/* A JSON string of s[0..n), repaired to valid UTF-8 first (a file name, a
- * --label or a cut of article text may be anything; json_stringn would fail
- * and the key would silently go missing). Returns a new reference. */
-json_t *cd_json_text(const char *s, size_t n);
-/* The same for a NUL-terminated s; NULL gives null. */
-json_t *cd_json_str_or_null(const char *s);
 /* sources[] entry for the index-th source (id "s<index+1>"); doc may be NULL
  * when loading failed, err then says why. Returns a new reference. */
 json_t *cd_json_source(size_t index, const char *origin, const cd_doc *doc, const char *err);
@@ -40,9 +34,6 @@ json_t *cd_json_document(size_t index, const char *origin, const cd_doc *doc, co
  * piece with the bytes of one dump of the whole tree. */
 bool cd_json_put_nested(FILE *f, json_t *v, int indent, size_t flags);
 
-/* Write s, a value dumped on its own, as a value nested indent spaces
- * deep: every line after the first gets the indent. */
-void cd_json_write_nested(FILE *f, const char *s, int indent);
 /* Pretty-print root to f with a final newline; false on a write error. */
 bool cd_json_write(FILE *f, json_t *root);
 

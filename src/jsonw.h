@@ -13,8 +13,9 @@
  *   cd_jw_text(&w, &buf, 2, 2);   // pretty, 2 spaces, nested 2 levels deep
  *   cd_jw_obj(&w); cd_jw_key(&w, "id"); cd_jw_str(&w, "g1"); cd_jw_end(&w);
  *
- * Strings are written as valid UTF-8 (invalid bytes repaired as cd_json_text
- * does). Nesting deeper than CD_JW_MAX_DEPTH is a programming error. */
+ * Strings are written as valid UTF-8 (invalid bytes repaired, as
+ * cd_jw_string_value does for a jansson string). Nesting deeper than
+ * CD_JW_MAX_DEPTH is a programming error. */
 #ifndef CD_JSONW_H
 #define CD_JSONW_H
 
