@@ -60,7 +60,6 @@ typedef struct {
     uint32_t stem; /* cd_features_rank_weigh id */
     uint32_t k;    /* index of the stem in its sentence's features */
     uint32_t sid;
-    uint32_t doc;  /* doc_of[sid], at hand in the candidate loop */
 } posting;
 
 typedef struct {
@@ -68,9 +67,16 @@ typedef struct {
 } idpair;
 
 typedef struct {
-    size_t sid;
-    double w;
+    uint32_t sid;
+    uint32_t w; /* shared rare IDF, fixed point (IDF_ONE) */
 } cand;
+
+/* Shared IDF is summed in fixed point, 2^14 per IDF unit: 4-byte sums keep
+ * the per-thread table small, and integer sums do not depend on the order
+ * of their terms. A stem weighs at most ~15 units, so a sentence of
+ * CD_MAX_SENTENCE_BYTES cannot overflow 32 bits (cand_one cuts longer ones
+ * off at UINT32_MAX). */
+#define IDF_ONE 16384.0
 
 static int cmp_cand(const void *x, const void *y)
 {
@@ -249,8 +255,8 @@ static void radix_sort_by(void *base, size_t n, size_t size, uint64_t (*key)(con
 
 /* What each thread of the candidate search keeps for itself. */
 typedef struct {
-    double *acc;    /* shared rare IDF per other sentence */
-    idvec touched;  /* sentences with acc > 0 */
+    uint32_t *acc;     /* shared rare IDF per other sentence (fixed point) */
+    uint32_t *touched; /* sentences with acc > 0 */
     cand *cs;
     size_t cs_cap;
     bool capped;
@@ -258,10 +264,12 @@ typedef struct {
 
 typedef struct {
     const run *r;
-    const posting *ps;
-    const size_t *rstart, *rlen;
-    const double *rw;
-    const size_t *off, *runs_of;
+    const uint32_t *sids;   /* the postings' sentences, one run per rare stem */
+    const size_t *rstart;   /* per run: first posting */
+    const uint32_t *rlen;   /* length */
+    const uint32_t *rw;     /* the stem's IDF, fixed point */
+    const size_t *off;      /* sentence s's runs are runs_of[off[s] .. off[s + 1]) */
+    const uint32_t *runs_of;
     size_t limit, max_candidates;
     uint32_t *best;  /* limit slots per sentence */
     size_t *n_best; /* used slots per sentence */
@@ -273,36 +281,44 @@ static void cand_one(void *ctx, size_t s, size_t worker)
     cand_job *j = ctx;
     const run *r = j->r;
     cand_worker *w = &j->w[worker];
-    if (!w->acc)
+    if (!w->acc) {
         w->acc = cd_xcalloc(r->n_sent + 1, sizeof *w->acc);
-    double *acc = w->acc;
-    uint32_t doc = (uint32_t)r->doc_of[s];
-    double mass = 0; /* the IDF of the sentence's rare stems */
-    w->touched.n = 0;
+        w->touched = cd_xmalloc((r->n_sent + 1) * sizeof *w->touched);
+    }
+    uint32_t *acc = w->acc;
+    /* sentences of s's own document are sids [lo, lo + span) */
+    size_t doc = r->doc_of[s];
+    uint32_t lo = (uint32_t)r->base[doc], span = (uint32_t)(r->base[doc + 1] - r->base[doc]);
+    uint64_t mass = 0; /* the IDF of the sentence's rare stems */
+    size_t nt = 0;
     for (size_t k = j->off[s]; k < j->off[s + 1]; k++) {
-        size_t q = j->runs_of[k];
-        mass += j->rw[q];
-        for (size_t m = j->rstart[q]; m < j->rstart[q] + j->rlen[q]; m++) {
-            size_t t = j->ps[m].sid;
-            if (j->ps[m].doc == doc)
+        uint32_t q = j->runs_of[k], wq = j->rw[q];
+        if (mass + wq > UINT32_MAX)
+            break; /* far beyond CD_MAX_SENTENCE_BYTES: the rest is left out */
+        mass += wq;
+        const uint32_t *p = j->sids + j->rstart[q], *e = p + j->rlen[q];
+        for (; p < e; p++) {
+            uint32_t t = *p;
+            if (t - lo < span)
                 continue;
             if (acc[t] == 0)
-                idvec_push(&w->touched, t);
-            acc[t] += j->rw[q];
+                w->touched[nt++] = t;
+            acc[t] += wq;
         }
     }
-    if (w->touched.n > w->cs_cap) {
-        w->cs_cap = w->touched.n;
+    if (nt > w->cs_cap) {
+        w->cs_cap = nt;
         w->cs = cd_xrealloc(w->cs, w->cs_cap * sizeof *w->cs);
     }
     /* a candidate shares a fair part of the sentence's rare words: below
      * CD_ALIGN_MIN_SHARED of their IDF no pair of the scale benchmark
      * reached the threshold (pairs dropped here are still scored when a
      * group needs them) */
+    uint64_t need = (uint64_t)ceil(CD_ALIGN_MIN_SHARED * (double)mass);
     size_t kept = 0;
-    for (size_t k = 0; k < w->touched.n; k++) {
-        size_t t = w->touched.v[k];
-        if (acc[t] >= CD_ALIGN_MIN_SHARED * mass)
+    for (size_t k = 0; k < nt; k++) {
+        uint32_t t = w->touched[k];
+        if (acc[t] >= need)
             w->cs[kept++] = (cand){t, acc[t]};
         acc[t] = 0;
     }
@@ -314,7 +330,7 @@ static void cand_one(void *ctx, size_t s, size_t worker)
             w->capped = true;
     }
     for (size_t k = 0; k < keep; k++)
-        j->best[s * j->limit + k] = (uint32_t)w->cs[k].sid;
+        j->best[s * j->limit + k] = w->cs[k].sid;
     j->n_best[s] = keep;
 }
 
@@ -385,8 +401,7 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
                 cap = cap ? cap * 2 : 256;
                 ps = cd_xrealloc(ps, cap * sizeof *ps);
             }
-            ps[np++] = (posting){f[s]->stem_ids[k], (uint32_t)k, (uint32_t)s,
-                                 (uint32_t)r->doc_of[s]};
+            ps[np++] = (posting){f[s]->stem_ids[k], (uint32_t)k, (uint32_t)s};
         }
     /* by (stem, sid): the postings were made in sid order, so one stable
      * counting pass over the stem ids sorts them */
@@ -407,54 +422,65 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
         free(ps);
         ps = sorted;
     }
-    /* runs kept (not too common): start, length and weight; each sentence
-     * lists the runs of its rare stems (CSR) */
+    /* runs kept (not too common): start, length and weight; each
+     * sentence lists the runs of its rare stems (CSR) */
     size_t nruns = 0;
     size_t *rstart = cd_xmalloc((np + 1) * sizeof *rstart);
-    size_t *rlen = cd_xmalloc((np + 1) * sizeof *rlen);
-    double *rw = cd_xmalloc((np + 1) * sizeof *rw);
+    uint32_t *rlen = cd_xmalloc((np + 1) * sizeof *rlen);
+    uint32_t *rw = cd_xmalloc((np + 1) * sizeof *rw);
+    uint32_t *sids = cd_xmalloc((np + 1) * sizeof *sids);
     size_t *deg = cd_xcalloc(r->n_sent + 1, sizeof *deg);
+    for (size_t i = 0; i < np; i++)
+        sids[i] = ps[i].sid;
     for (size_t i = 0; i < np;) {
         size_t j = i + 1;
         while (j < np && ps[j].stem == ps[i].stem)
             j++;
         if (j - i >= 2 && j - i <= o->max_postings) {
             rstart[nruns] = i;
-            rlen[nruns] = j - i;
-            rw[nruns] = f[ps[i].sid]->weights[ps[i].k];
+            rlen[nruns] = (uint32_t)(j - i);
+            rw[nruns] = (uint32_t)llround(f[ps[i].sid]->weights[ps[i].k] * IDF_ONE);
             for (size_t k = i; k < j; k++)
                 deg[ps[k].sid]++;
             nruns++;
         }
         i = j;
     }
+    free(ps);
     size_t *off = cd_xcalloc(r->n_sent + 1, sizeof *off);
     for (size_t s = 0; s < r->n_sent; s++)
         off[s + 1] = off[s] + deg[s];
-    size_t *runs_of = cd_xmalloc((off[r->n_sent] + 1) * sizeof *runs_of);
+    uint32_t *runs_of = cd_xmalloc((off[r->n_sent] + 1) * sizeof *runs_of);
     memset(deg, 0, (r->n_sent + 1) * sizeof *deg);
     for (size_t q = 0; q < nruns; q++)
         for (size_t k = rstart[q]; k < rstart[q] + rlen[q]; k++) {
-            size_t s = ps[k].sid;
-            runs_of[off[s] + deg[s]++] = q;
+            size_t s = sids[k];
+            runs_of[off[s] + deg[s]++] = (uint32_t)q;
         }
 
     /* per sentence: accumulate shared rare IDF, keep the best (on a few
      * threads, each sentence writing its own slots) */
     size_t nt = cd_threads();
-    cand_job cj = {r, ps, rstart, rlen, rw, off, runs_of, limit, o->max_candidates,
+    cand_job cj = {r, sids, rstart, rlen, rw, off, runs_of, limit, o->max_candidates,
                    cd_xmalloc((r->n_sent * limit + 1) * sizeof *cj.best),
                    cd_xcalloc(r->n_sent + 1, sizeof *cj.n_best),
                    cd_xcalloc(nt, sizeof *cj.w)};
     cd_parallel_for(r->n_sent, cand_one, &cj);
     for (size_t t = 0; t < nt; t++) {
         free(cj.w[t].acc);
-        free(cj.w[t].touched.v);
+        free(cj.w[t].touched);
         free(cj.w[t].cs);
         if (cj.w[t].capped)
             r->capped = true;
     }
     free(cj.w);
+    free(runs_of);
+    free(off);
+    free(deg);
+    free(rw);
+    free(rlen);
+    free(rstart);
+    free(sids);
     /* the pairs, each once, by (u, v): bucketed by their first sentence u
      * (a counting pass), then each bucket — the few dozen candidates of one
      * sentence — sorted and freed of repeats */
@@ -498,14 +524,6 @@ static void candidates(run *r, cd_features **f, const cd_align_opts *o)
     r->n_cands = u;
     r->scores = cd_xmalloc((u + 1) * sizeof *r->scores);
     cd_parallel_for(u, score_one, r);
-
-    free(runs_of);
-    free(off);
-    free(deg);
-    free(rw);
-    free(rlen);
-    free(rstart);
-    free(ps);
 }
 
 /* --------------------------------------------------------------- groups */
