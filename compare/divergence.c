@@ -951,8 +951,24 @@ static bool approximate(const cd_member *m, const cd_fact *f)
     return false;
 }
 
+static bool is_decade(const cd_fact *f)
+{
+    return f->unit && strcmp(f->unit, "decade") == 0;
+}
+
+/* "his 90s" holds 94 (a count or an age, not another kind of quantity). */
+static bool in_decade(const cd_fact *d, const cd_fact *x)
+{
+    double lo, v;
+    if (!is_decade(d) || is_decade(x) || !num_of(d->value, &lo) || !num_of(x->value, &v))
+        return false;
+    return (!x->unit || !*x->unit || strcmp(x->unit, "age") == 0) && v >= lo && v < lo + 10;
+}
+
 static bool same_number(const cd_fact *a, const cd_fact *b)
 {
+    if (in_decade(a, b) || in_decade(b, a))
+        return true;
     double x, y;
     if (num_of(a->value, &x) && num_of(b->value, &y))
         return fabs(x - y) <= 1e-9 * fmax(1.0, fmax(fabs(x), fabs(y)));
@@ -1177,6 +1193,7 @@ static const char *const country_names[][9] = {
     {"iraq", "iraqi", "iraqis", "baghdad", NULL},
     {"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", NULL},
     {"eu", "european union", "brussels", NULL},
+    {"latino", "latinos", "latina", "latinas", "hispanic", "hispanics", NULL},
     {"un", "united nations", NULL},
     /* institutions under their seat's name */
     {"pentagon", "defense department", "department of defense", "dod", NULL},
@@ -1322,6 +1339,90 @@ static const char *last_word(const char *key)
     return p ? p + 1 : key;
 }
 
+/* The US states: name, AP abbreviation (none when AP spells it out),
+ * postal code; matching forms. */
+static const char *const us_states[][3] = {
+    {"alabama", "ala", "al"}, {"alaska", "", "ak"}, {"arizona", "ariz", "az"},
+    {"arkansas", "ark", "ar"}, {"california", "calif", "ca"}, {"colorado", "colo", "co"},
+    {"connecticut", "conn", "ct"}, {"delaware", "del", "de"}, {"florida", "fla", "fl"},
+    {"georgia", "ga", "ga"}, {"hawaii", "", "hi"}, {"idaho", "", "id"},
+    {"illinois", "ill", "il"}, {"indiana", "ind", "in"}, {"iowa", "", "ia"},
+    {"kansas", "kan", "ks"}, {"kentucky", "ky", "ky"}, {"louisiana", "la", "la"},
+    {"maine", "", "me"}, {"maryland", "md", "md"}, {"massachusetts", "mass", "ma"},
+    {"michigan", "mich", "mi"}, {"minnesota", "minn", "mn"}, {"mississippi", "miss", "ms"},
+    {"missouri", "mo", "mo"}, {"montana", "mont", "mt"}, {"nebraska", "neb", "ne"},
+    {"nevada", "nev", "nv"}, {"new hampshire", "nh", "nh"}, {"new jersey", "nj", "nj"},
+    {"new mexico", "nm", "nm"}, {"new york", "ny", "ny"}, {"north carolina", "nc", "nc"},
+    {"north dakota", "nd", "nd"}, {"ohio", "", "oh"}, {"oklahoma", "okla", "ok"},
+    {"oregon", "ore", "or"}, {"pennsylvania", "pa", "pa"}, {"rhode island", "ri", "ri"},
+    {"south carolina", "sc", "sc"}, {"south dakota", "sd", "sd"}, {"tennessee", "tenn", "tn"},
+    {"texas", "", "tx"}, {"utah", "", "ut"}, {"vermont", "vt", "vt"},
+    {"virginia", "va", "va"}, {"washington", "wash", "wa"}, {"west virginia", "w va", "wv"},
+    {"wisconsin", "wis", "wi"}, {"wyoming", "wyo", "wy"},
+};
+
+/* A party label as US papers write it: "R-Tenn." (key "r tenn") and
+ * "Republican of Tennessee" are one; -1 when key is neither, else the
+ * state's index times 3 plus the party (0 R, 1 D, 2 I). */
+static int party_state(const char *key)
+{
+    static const char *const party[][2] = {
+        {"r", "republican"}, {"d", "democrat"}, {"i", "independent"}};
+    for (int p = 0; p < 3; p++)
+        for (int form = 0; form < 2; form++) {
+            size_t l = strlen(party[p][form]);
+            if (strncmp(key, party[p][form], l) != 0 || key[l] != ' ')
+                continue;
+            const char *rest = key + l + 1;
+            if (form == 1) { /* "republican of tennessee", "democrat from texas" */
+                if (strncmp(rest, "of ", 3) == 0 || strncmp(rest, "from ", 5) == 0)
+                    rest = strchr(rest, ' ') + 1;
+                else
+                    return -1;
+            }
+            for (int st = 0; st < (int)(sizeof us_states / sizeof *us_states); st++)
+                if (strcmp(rest, us_states[st][0]) == 0 || /* "R-Ohio" */
+                    (form == 0 && ((*us_states[st][1] && strcmp(rest, us_states[st][1]) == 0) ||
+                                   strcmp(rest, us_states[st][2]) == 0)))
+                    return st * 3 + p;
+        }
+    return -1;
+}
+
+/* "IAC" / "InterActiveCorp": an acronym made of the capitals of a name
+ * written as one word (as written, texts not keys). */
+static bool camel_acronym(const char *acr, const char *name)
+{
+    size_t na = 0, caps = 0, low = 0;
+    char a[16], c[16];
+    for (const char *p = acr; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z' && na + 1 < sizeof a)
+            a[na++] = *p;
+        else if (*p != '.')
+            return false;
+    }
+    for (const char *p = name; *p; p++) {
+        if (*p >= 'A' && *p <= 'Z') {
+            if (caps + 1 >= sizeof c)
+                return false;
+            c[caps++] = *p;
+        } else if (*p >= 'a' && *p <= 'z') {
+            low++;
+        } else {
+            return false; /* one word */
+        }
+    }
+    return na >= 2 && caps == na && low > 0 && memcmp(a, c, na) == 0;
+}
+
+/* "Solomons" / "Solomon Islands", "Falklands" / "Falkland Islands". */
+static bool islands_plural(const char *x, const char *y)
+{
+    size_t n = strlen(x), m = strlen(y);
+    return n > 8 && strcmp(x + n - 8, " islands") == 0 && m == n - 7 &&
+           strncmp(x, y, n - 8) == 0 && y[m - 1] == 's';
+}
+
 /* One name for the same entity: equal, one inside the other as whole words
  * ("Kim" / "Kim Jong Un"), an acronym of the other ("US" / "United
  * States"), one country under two of its names ("British" / "UK"), or two
@@ -1339,13 +1440,22 @@ static bool same_entity(const cd_fact *a, const cd_fact *b)
     int cx = country_of(kx);
     if (cx >= 0 && cx == country_of(ky))
         return true;
+    int px = party_state(kx);
+    if (px >= 0 && px == party_state(ky))
+        return true;
+    if (islands_plural(kx, ky) || islands_plural(ky, kx))
+        return true;
+    const char *tx = a->text ? a->text : "", *ty = b->text ? b->text : "";
+    if (camel_acronym(tx, ty) || camel_acronym(ty, tx))
+        return true;
     if (spelled_alike(kx, ky) || spelled_alike(last_word(kx), last_word(ky)) ||
         same_skeleton(last_word(kx), last_word(ky)))
         return true;
     char ex[128], ey[128];
     expand_abbreviations(kx, ex, sizeof ex);
     expand_abbreviations(ky, ey, sizeof ey);
-    return *ex && *ey && (strcmp(ex, ey) == 0 || has_words(ex, ey) || has_words(ey, ex));
+    return *ex && *ey && (strcmp(ex, ey) == 0 || has_words(ex, ey) || has_words(ey, ex) ||
+                          is_acronym_of(ex, ey) || is_acronym_of(ey, ex));
 }
 
 /* The change hunk of ops (a against b) that holds a's span, as the range
@@ -1452,8 +1562,9 @@ static bool fact_matched(fact_sort s, const cd_member *mx, const cd_fact *x, con
 static bool conflict(ctx *c, fact_sort s, size_t i, const cd_fact *x, size_t j, const cd_fact *y,
                      bool y_unmatched, bool colocated, cd_range ra, cd_range rb)
 {
-    if (s == F_NUMBER)
-        return unit_compatible(x, y, colocated) && !rounding_agrees(&c->m[i], x, &c->m[j], y);
+    if (s == F_NUMBER) /* a figure both state stands for x only if of x's kind */
+        return unit_compatible(x, y, colocated && y_unmatched) &&
+               !rounding_agrees(&c->m[i], x, &c->m[j], y);
     if (s == F_DATE)
         return date_conflict(x, y);
     char kx[8], ky[8];

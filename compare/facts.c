@@ -457,6 +457,21 @@ static const char *unit_after(const fwork *w, size_t i, size_t *end)
 
 static bool month_or_day(const fwork *w, size_t i);
 
+/* The bare whole number v at tokens [a, end) is someone's age: "aged 27",
+ * "age 44", or set off by commas or brackets right after a name ("Sandy
+ * Mitchell, 44, from Glasgow", "Paul Durousseau (30)"). */
+static bool an_age(const fwork *w, size_t a, size_t end, double v)
+{
+    if (v < 1 || v > 120 || v != floor(v))
+        return false;
+    if (a > 0 && (fis(w, a - 1, "aged") || fis(w, a - 1, "age")))
+        return true;
+    bool open = a >= 2 && (fis(w, a - 1, ",") || fis(w, a - 1, "(")) && fword(w, a - 2) &&
+                fcap(w, a - 2) && !month_or_day(w, a - 2);
+    bool close = end >= w->n || fis(w, end, ",") || fis(w, end, ")");
+    return open && close;
+}
+
 /* The value of a vulgar fraction character at token i ("½" 0.5), or 0. */
 static double vulgar_fraction(const fwork *w, size_t i)
 {
@@ -614,6 +629,8 @@ static void find_numbers(fwork *w, factvec *out)
                     v *= M[k];
                 else if (index_of(p, (const char *const[]){"st", "nd", "rd", "th", NULL}) >= 0)
                     ordinal = true;
+                else if (strcmp(p, "s") == 0 && !point && v >= 10 && fmod(v, 10) == 0)
+                    unit = "decade"; /* "his 90s", "the 1960s" */
                 else
                     unit = cd_arena_strndup(w->arena, p, strlen(p));
             }
@@ -683,6 +700,8 @@ static void find_numbers(fwork *w, factvec *out)
             unit = cur;
         else if (percent)
             unit = "%";
+        else if (!unit && !ordinal && !named && !range && have && an_age(w, a, end, v))
+            unit = "age";
         if (named) {
             add_fact(w, out, a, end, fmt(w->arena, "%s %s", num_str(w->arena, v), named), named);
             i = end - 1;
@@ -700,7 +719,9 @@ static void find_numbers(fwork *w, factvec *out)
             num = fmt(w->arena, "%.0fth", v);
         else
             num = num_str(w->arena, v);
-        const char *value = unit ? fmt(w->arena, "%s %s", num, unit) : num;
+        const char *value = !unit ? num
+                            : strcmp(unit, "decade") == 0 ? fmt(w->arena, "%ss", num)
+                                                          : fmt(w->arena, "%s %s", num, unit);
         add_fact(w, out, a, end, value, unit);
         i = end - 1;
     }
@@ -794,6 +815,40 @@ static bool known_word(const fwork *w, const char *v)
     return false;
 }
 
+/* "Tomorrow", "Yesterday's": a day named relative to the report, no name. */
+static bool relday_at(const fwork *w, size_t i)
+{
+    if (fwc(w, i, CD_FW_RELDAY))
+        return true;
+    const char *s = fn(w, i);
+    size_t l = strlen(s);
+    char word[16];
+    if (l < 4 || l - 2 >= sizeof word || strcmp(s + l - 2, "'s") != 0)
+        return false;
+    memcpy(word, s, l - 2);
+    word[l - 2] = '\0';
+    const cd_factword *f = factword(word);
+    return f && (f->cls & CD_FW_RELDAY);
+}
+
+/* Company suffixes: a name ending in one is a firm ("General Electric Co."),
+ * so a title word at its start belongs to it. */
+static const char *const COMPANY_SUFFIXES[] = {"co", "corp", "inc", "ltd", "plc", "llc",
+                                               "company", "corporation", NULL};
+
+/* Time zones ("6 p.m. EDT") are part of a time, not names. */
+static const char *const TIME_ZONES[] = {"gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt",
+                                         "pst", "pdt", "akst", "akdt", "hst", "bst", "cet",
+                                         "cest", "aest", "aedt", NULL};
+
+/* "(NYSE: PEP)", "Nasdaq: RMBS": a ticker symbol after an exchange's name. */
+static bool after_exchange(const fwork *w, size_t a)
+{
+    return a >= 2 && fis(w, a - 1, ":") &&
+           word_in_set(fn(w, a - 2), (const char *const[]){"nyse", "nasdaq", "amex", "tsx",
+                                                            "lse", "asx", "otc", NULL});
+}
+
 static void find_entities(fwork *w, factvec *out)
 {
     size_t i = 0;
@@ -824,16 +879,22 @@ static void find_entities(fwork *w, factvec *out)
             break;
         }
         size_t next = b;
-        /* leading stop words and titles are not the name */
+        if (after_exchange(w, a)) {
+            i = next;
+            continue;
+        }
+        /* leading stop words and titles are not the name (a firm's are) */
         size_t a0 = a;
+        bool firm = b > a + 1 && fword(w, b - 1) && word_in_set(fn(w, b - 1), COMPANY_SUFFIXES);
         while (a < b && (!fword(w, a) || cd_features_is_stop(fn(w, a)) ||
-                         fwc(w, a, CD_FW_TITLE) || month_or_day(w, a)))
+                         (fwc(w, a, CD_FW_TITLE) && !firm) || month_or_day(w, a) ||
+                         relday_at(w, a)))
             a++;
-        while (b > a && (month_or_day(w, b - 1) || fis(w, b - 1, "-") ||
+        while (b > a && (month_or_day(w, b - 1) || fis(w, b - 1, "-") || relday_at(w, b - 1) ||
                          ((fis(w, b - 1, "jr") || fis(w, b - 1, "sr")) && b - 1 > a)))
             b--;
         /* "Russian President Vladimir Putin": the name follows the last title */
-        for (size_t k = b; k > a + 1; k--)
+        for (size_t k = b; k > a + 1 && !firm; k--)
             if (fwc(w, k - 2, CD_FW_TITLE)) {
                 a = k - 1;
                 break;
@@ -859,7 +920,7 @@ static void find_entities(fwork *w, factvec *out)
                 bool poss = l > 2 && strcmp(fn(w, a) + l - 2, "'s") == 0;
                 if (first && !poss && !known_word(w, v))
                     keep = false;
-                if (strcmp(v, "i") == 0)
+                if (strcmp(v, "i") == 0 || word_in_set(v, TIME_ZONES))
                     keep = false;
             }
             if (keep) {

@@ -1143,7 +1143,13 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
         bool number_abbr = (strcmp(nm(&w, i), "no") == 0 || strcmp(nm(&w, i), "nos") == 0) &&
                            i + 2 < n && is_punct(&w, i + 1, ".") &&
                            toks[i + 2].form->kind == CD_TOK_NUMBER;
-        if (is_word(&w, i) && !number_abbr &&
+        /* "three no votes", "the no camp": "no" as a noun's modifier */
+        bool no_noun = strcmp(nm(&w, i), "no") == 0 && i > 0 &&
+                       (toks[i - 1].form->kind == CD_TOK_NUMBER ||
+                        word_in(&w, i - 1, (const char *const[]){"a", "the", "two", "three",
+                                                                 "four", "five", "six", "seven",
+                                                                 "eight", "nine", "ten", NULL}));
+        if (is_word(&w, i) && !number_abbr && !no_noun &&
             ((ti[i].word && (ti[i].word->flags & CD_LEX_NEGATION)) ||
              ends_with(nm(&w, i), "n't"))) {
             add_mark(&w, negs, i, 1, nm(&w, i));

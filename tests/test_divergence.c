@@ -881,3 +881,79 @@ Test(divergence, negations_that_do_not_flip_the_claim)
                                "The deal was not signed in Moscow.",
                                (const char *const[]){"not", NULL}));
 }
+
+/* The kinds of fact divergence (number, date, entity, negation) between a
+ * and b analysed from their text (cd_sentence_analyse), as a bit set. */
+static unsigned fact_kinds(const char *a, const char *b)
+{
+    const char *s[2] = {a, b};
+    cd_sentence_info info[2];
+    cd_member m[2];
+    for (int k = 0; k < 2; k++) {
+        m[k] = member((size_t)k, s[k], &info[k], k ? "B" : "A");
+        cd_sentence_analyse(arena, s[k], (cd_range){0, strlen(s[k])}, toks[k].v, toks[k].n, NULL,
+                            &info[k]);
+    }
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    unsigned kinds = 0;
+    for (size_t i = 0; i < n; i++)
+        if (d[i].kind == CD_DIV_NUMBER || d[i].kind == CD_DIV_DATE ||
+            d[i].kind == CD_DIV_ENTITY || d[i].kind == CD_DIV_NEGATION)
+            kinds |= 1u << d[i].kind;
+    return kinds;
+}
+
+/* Fact alarms MSRP's equivalent pairs raised that were misreadings: each
+ * pair must give none, and a control with a real change must. */
+Test(divergence, same_facts_written_differently)
+{
+    static const char *const same[][2] = {
+        /* party labels */
+        {"The leader, Bill Frist, Republican of Tennessee, said he hoped to finish by September.",
+         "The leader, Bill Frist, R-Tenn., said he hoped to finish by September."},
+        /* an acronym of a firm's name without its suffix, and of a one-word name */
+        {"A weak outlook from General Electric Co. sent its shares down 81 cents.",
+         "A weak outlook from GE sent the company's shares down 81 cents."},
+        {"IAC's stock closed yesterday down $2.81 at $34.19.",
+         "InterActiveCorp's shares closed at $34.19, down $2.81."},
+        /* an island group */
+        {"The law lets police be deployed to the Solomons.",
+         "The law lets police be deployed to Solomon Islands."},
+        /* a decade holds the age */
+        {"Even after he turned 94, Lacy worked to change baseball.",
+         "Even into his 90s, Lacy worked to change the game of baseball."},
+        /* a figure both state does not stand in for another one */
+        {"Anhalt said the bottle actually contains 2 ½ 8-ounce servings.",
+         "Anhalt said the bottle actually contains 2.5."},
+        /* a count and an age are two quantities */
+        {"Two of the Britons, Sandy Mitchell and William Sampson, face the death penalty.",
+         "Sandy Mitchell, 44, and William Sampson face beheading in public."},
+        /* "no" modifying a noun */
+        {"Three no votes would kill the plan for now.", "Three votes would kill the plan for now."},
+        /* a relative day, a time zone and a ticker are no names */
+        {"Tomorrow's testimony is to give an inside look at tax shelters.",
+         "Tuesday's testimony is to give an inside look at tax shelters."},
+        {"The organiser extended the contest until 6 p.m. EDT Sunday.",
+         "The organiser extended the contest until 6 p.m. Arizona time Sunday."},
+        {"Traders waited for Alcoa Inc. (nyse: AA) to report earnings after the close.",
+         "Traders waited for Alcoa Inc. (nyse: PEP) to report earnings after the close."},
+        {"The actor's board seat calls into question his commitment to Latinos.",
+         "The actor's board seat calls into question his commitment to Hispanics."},
+    };
+    for (size_t k = 0; k < sizeof same / sizeof *same; k++)
+        cr_expect_eq(fact_kinds(same[k][0], same[k][1]), 0u, "%s / %s", same[k][0], same[k][1]);
+    /* controls: the same rules still see real differences */
+    cr_expect(fact_kinds("The leader, Bill Frist, R-Tenn., said he hoped to finish.",
+                         "The leader, Bill Frist, R-Ohio, said he hoped to finish.") &
+              (1u << CD_DIV_ENTITY));
+    cr_expect(fact_kinds("Paul Durousseau, 30, was charged Tuesday with murder.",
+                         "Paul Durousseau, 32, was charged Tuesday with murder.") &
+              (1u << CD_DIV_NUMBER));
+    cr_expect(fact_kinds("Even after he turned 84, Lacy worked to change baseball.",
+                         "Even into his 90s, Lacy worked to change the game of baseball.") &
+              (1u << CD_DIV_NUMBER));
+    cr_expect(fact_kinds("The deal will not kill the plan for now.",
+                         "The deal will kill the plan for now.") &
+              (1u << CD_DIV_NEGATION));
+}

@@ -302,3 +302,33 @@ Test(facts, capitalised_unit_is_also_a_name)
     cr_assert_eq(c.n_numbers, 1);
     cr_expect_str_eq(c.numbers[0].text, "3 million artillery shells");
 }
+
+Test(facts, ages_and_decades)
+{
+    cd_sentence_info in = an("Sandy Mitchell, 44, and two women aged 27 were held.");
+    const cd_fact *f = find(in.numbers, in.n_numbers, "44 age");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->unit, "age");
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "27 age"));
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "2 women"));
+    in = an("Even into his 90s, Lacy worked.");
+    f = find(in.numbers, in.n_numbers, "90s");
+    cr_assert_not_null(f);
+    cr_expect_str_eq(f->unit, "decade");
+    /* a bare number elsewhere is no age */
+    in = an("The vote was 44, the count said.");
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "44"));
+}
+
+Test(facts, names_that_are_not_names)
+{
+    cd_sentence_info in = an("Tomorrow's hearing starts at 6 p.m. EDT, with Alcoa Inc. (nyse: AA) due.");
+    cr_expect_null(find(in.entities, in.n_entities, "tomorrow"));
+    cr_expect_null(find(in.entities, in.n_entities, "edt"));
+    cr_expect_null(find(in.entities, in.n_entities, "aa"));
+    cr_expect_not_null(find(in.entities, in.n_entities, "alcoa inc"));
+    /* a title word heading a firm's name belongs to it */
+    in = an("The shares of General Electric Co. fell while Gen. Tommy Franks spoke.");
+    cr_expect_not_null(find(in.entities, in.n_entities, "general electric co"));
+    cr_expect_not_null(find(in.entities, in.n_entities, "tommy franks"));
+}
