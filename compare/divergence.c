@@ -951,6 +951,52 @@ static bool approximate(const cd_member *m, const cd_fact *f)
     return false;
 }
 
+/* Units of measure written in the news, with their size in a base unit of
+ * their dimension (kilogram, metre, litre, square metre): "220 pounds" and
+ * "100 kilograms" are one weight. */
+static const struct {
+    const char *unit;
+    int dim;
+    double size;
+} measures[] = {
+    {"pound", 0, 0.45359237},   {"pounds", 0, 0.45359237},  {"lb", 0, 0.45359237},
+    {"lbs", 0, 0.45359237},     {"ounce", 0, 0.028349523},  {"ounces", 0, 0.028349523},
+    {"oz", 0, 0.028349523},     {"kilogram", 0, 1},         {"kilograms", 0, 1},
+    {"kilo", 0, 1},             {"kilos", 0, 1},            {"kg", 0, 1},
+    {"gram", 0, 0.001},         {"grams", 0, 0.001},        {"mile", 1, 1609.344},
+    {"miles", 1, 1609.344},     {"yard", 1, 0.9144},        {"yards", 1, 0.9144},
+    {"foot", 1, 0.3048},        {"feet", 1, 0.3048},        {"ft", 1, 0.3048},
+    {"inch", 1, 0.0254},        {"inches", 1, 0.0254},      {"kilometre", 1, 1000},
+    {"kilometres", 1, 1000},    {"kilometer", 1, 1000},     {"kilometers", 1, 1000},
+    {"km", 1, 1000},            {"metre", 1, 1},            {"metres", 1, 1},
+    {"meter", 1, 1},            {"meters", 1, 1},           {"centimetre", 1, 0.01},
+    {"centimetres", 1, 0.01},   {"centimeter", 1, 0.01},    {"centimeters", 1, 0.01},
+    {"cm", 1, 0.01},            {"gallon", 2, 3.785411784}, {"gallons", 2, 3.785411784},
+    {"litre", 2, 1},            {"litres", 2, 1},           {"liter", 2, 1},
+    {"liters", 2, 1},           {"acre", 3, 4046.8564224},  {"acres", 3, 4046.8564224},
+    {"hectare", 3, 10000},      {"hectares", 3, 10000},
+};
+
+static int measure_of(const char *unit)
+{
+    if (!unit)
+        return -1;
+    for (size_t k = 0; k < sizeof measures / sizeof *measures; k++)
+        if (strcasecmp(unit, measures[k].unit) == 0)
+            return (int)k;
+    return -1;
+}
+
+/* How many of a's unit one of b's unit makes, when both are measures of one
+ * dimension ("kilograms" per "pound": 0.4536); 0 otherwise. */
+static double conversion(const cd_fact *a, const cd_fact *b)
+{
+    int ma = measure_of(a->unit), mb = measure_of(b->unit);
+    if (ma < 0 || mb < 0 || measures[ma].dim != measures[mb].dim)
+        return 0;
+    return measures[mb].size / measures[ma].size;
+}
+
 static bool is_decade(const cd_fact *f)
 {
     return f->unit && strcmp(f->unit, "decade") == 0;
@@ -969,10 +1015,51 @@ static bool same_number(const cd_fact *a, const cd_fact *b)
 {
     if (in_decade(a, b) || in_decade(b, a))
         return true;
+    if (a->unit && b->unit && strcasecmp(a->unit, b->unit) != 0 && conversion(a, b) > 0)
+        return false; /* "30 pounds" is not "30 kilograms": rounding_agrees converts */
     double x, y;
     if (num_of(a->value, &x) && num_of(b->value, &y))
         return fabs(x - y) <= 1e-9 * fmax(1.0, fmax(fabs(x), fabs(y)));
     return a->value && b->value && strcmp(a->value, b->value) == 0;
+}
+
+/* A figure's text states its scale: "million", "bn", "11M", "$70-million". */
+static bool states_scale(const char *text)
+{
+    static const char *const words[] = {"thousand", "million", "billion", "trillion"};
+    for (const char *p = text; *p; p++)
+        for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+            if (strncasecmp(p, words[k], strlen(words[k])) == 0)
+                return true;
+    for (const char *p = text; *p; p++) {
+        if (!isdigit((unsigned char)*p) || isdigit((unsigned char)p[1]))
+            continue;
+        const char *q = p + 1;
+        size_t n = 0;
+        while (isalpha((unsigned char)q[n]))
+            n++;
+        static const char *const suffix[] = {"k", "m", "mn", "mln", "bn", "b", "tn", "trn"};
+        for (size_t k = 0; k < sizeof suffix / sizeof *suffix; k++)
+            if (strlen(suffix[k]) == n && strncasecmp(q, suffix[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* The same digits, one written with its scale and the other without
+ * ("$54.9-million" / "$54.9", "11M, 22M" / "11, 22"): the scale left out,
+ * not another figure. */
+static bool scale_left_out(const cd_fact *fx, double x, const cd_fact *fy, double y)
+{
+    const cd_fact *big = fabs(x) >= fabs(y) ? fx : fy, *small = big == fx ? fy : fx;
+    double hi = fmax(fabs(x), fabs(y)), lo = fmin(fabs(x), fabs(y));
+    if (lo == 0 || !big->text || !small->text || !states_scale(big->text) ||
+        states_scale(small->text))
+        return false;
+    for (double r = 1e3; r <= 1e12; r *= 1e3)
+        if (fabs(hi - lo * r) <= 1e-9 * hi)
+            return true;
+    return false;
 }
 
 /* x and y may be the same figure written with different precision: the
@@ -987,8 +1074,22 @@ static bool rounding_agrees(const cd_member *mx, const cd_fact *fx, const cd_mem
     double x, y;
     if (!num_of(fx->value, &x) || !num_of(fy->value, &y))
         return false;
+    double f = fx->unit && fy->unit && strcasecmp(fx->unit, fy->unit) != 0 ? conversion(fx, fy)
+                                                                            : 0;
+    if (f > 0) {
+        /* one measure in two systems ("30 pounds" / "14 kilograms", "90
+         * miles" / "145 km"): a conversion is rounded, so within 5 %, or
+         * within the rounding of the coarser figure up to 10 % ("20 mile
+         * (30 km)"), or 10 % when marked approximate */
+        double yx = y * f, d = fabs(x - yx), big = fmax(fabs(x), fabs(yx));
+        double p = fmax(precision_of(x), precision_of(y) * f);
+        return d <= 0.05 * big + 1e-9 || (d <= p && d <= 0.1 * big) ||
+               (d <= 0.1 * big && (approximate(mx, fx) || approximate(my, fy)));
+    }
     double d = fabs(x - y), big = fmax(fabs(x), fabs(y));
     double px = precision_of(x), py = precision_of(y), p = fmax(px, py);
+    if (scale_left_out(fx, x, fy, y))
+        return true;
     if (d <= p + 1e-9 * big && d <= 0.02 * big)
         return true;
     /* written decimals state their precision: "9%" is "8.76 per cent"
@@ -999,13 +1100,14 @@ static bool rounding_agrees(const cd_member *mx, const cd_fact *fx, const cd_mem
     return d <= 0.1 * big && (approximate(mx, fx) || approximate(my, fy));
 }
 
-/* Units agree when equal; a number without a unit only agrees with
- * another without one, or with one standing in its place (colocated). */
+/* Units agree when equal or measures of one dimension; a number without a
+ * unit only agrees with another without one, or with one standing in its
+ * place (colocated). */
 static bool unit_compatible(const cd_fact *a, const cd_fact *b, bool colocated)
 {
     bool ua = a->unit && *a->unit, ub = b->unit && *b->unit;
     if (ua && ub)
-        return strcasecmp(a->unit, b->unit) == 0;
+        return strcasecmp(a->unit, b->unit) == 0 || conversion(a, b) > 0;
     return ua == ub || colocated;
 }
 
@@ -1562,9 +1664,22 @@ static bool fact_matched(fact_sort s, const cd_member *mx, const cd_fact *x, con
 static bool conflict(ctx *c, fact_sort s, size_t i, const cd_fact *x, size_t j, const cd_fact *y,
                      bool y_unmatched, bool colocated, cd_range ra, cd_range rb)
 {
-    if (s == F_NUMBER) /* a figure both state stands for x only if of x's kind */
-        return unit_compatible(x, y, colocated && y_unmatched) &&
-               !rounding_agrees(&c->m[i], x, &c->m[j], y);
+    if (s == F_NUMBER) {
+        /* a figure both sentences state stands in for another one only with
+         * the same unit ("three others" / "four others" beside "Four
+         * people"; not "2 ½ 8-ounce servings" / "2.5", "20 mile (30 km)" /
+         * "20-mile"); vague amounts in two units are not compared
+         * ("hundreds of yards" / "hundreds of metres") */
+        double vx, vy;
+        if (!y_unmatched && strcasecmp(x->unit ? x->unit : "", y->unit ? y->unit : "") != 0)
+            return false;
+        if (!unit_compatible(x, y, colocated))
+            return false;
+        if ((!num_of(x->value, &vx) || !num_of(y->value, &vy)) && x->unit && y->unit &&
+            strcasecmp(x->unit, y->unit) != 0)
+            return false;
+        return !rounding_agrees(&c->m[i], x, &c->m[j], y);
+    }
     if (s == F_DATE)
         return date_conflict(x, y);
     char kx[8], ky[8];
@@ -1687,7 +1802,7 @@ static const char *const negative_words[] = {
     "reject", "neither", "nor", "instead", "unless", "barely", "hardly", "ignor", "omit",
     "miss", "halt", "stop", "ceas", "abandon", "drop", "scrap", "snub", "boycott", "cancel",
     "postpon", "lost", "lose", "unlike", "exclud", "except", "only", "rarely", "seldom",
-    "scarcely", "remov", "withdr", "elimin",
+    "scarcely", "remov", "withdr", "elimin", "banning", "banned", "prohibit", "forbid",
 };
 
 static bool has_negative_word(const cd_member *mm, cd_range r)

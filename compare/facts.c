@@ -457,6 +457,30 @@ static const char *unit_after(const fwork *w, size_t i, size_t *end)
 
 static bool month_or_day(const fwork *w, size_t i);
 
+/* "between 30 and 80 pounds", "from 1 to 6 p.m.", "4-6 percent": the first
+ * number of a range takes the unit written once after the second (the
+ * number just added at token a, with unit). */
+static void inherit_unit(const fwork *w, factvec *out, size_t a, const char *unit)
+{
+    if (!unit || out->n == 0 || a < 2)
+        return;
+    cd_fact *p = &out->v[out->n - 1];
+    if (p->unit || !p->value || strspn(p->value, "0123456789.") != strlen(p->value))
+        return;
+    size_t c = a - 1; /* the connector */
+    bool to = fis(w, c, "to") || fis(w, c, "-") || fis(w, c, "\xe2\x80\x93");
+    bool and = fis(w, c, "and") || fis(w, c, "or");
+    if ((!to && !and) || p->span.end != w->t[c - 1].start + w->t[c - 1].len)
+        return;
+    size_t first = c - 1;
+    while (first > 0 && w->t[first].start > p->span.start)
+        first--;
+    if (and && !(first > 0 && (fis(w, first - 1, "between") || fis(w, first - 1, "from"))))
+        return;
+    p->unit = unit;
+    p->value = fmt(w->arena, "%s %s", p->value, unit);
+}
+
 /* The bare whole number v at tokens [a, end) is someone's age: "aged 27",
  * "age 44", or set off by commas or brackets right after a name ("Sandy
  * Mitchell, 44, from Glasgow", "Paul Durousseau (30)"). */
@@ -722,6 +746,8 @@ static void find_numbers(fwork *w, factvec *out)
         const char *value = !unit ? num
                             : strcmp(unit, "decade") == 0 ? fmt(w->arena, "%ss", num)
                                                           : fmt(w->arena, "%s %s", num, unit);
+        if (unit && strcmp(unit, "decade") != 0 && strcmp(unit, "age") != 0)
+            inherit_unit(w, out, a, unit);
         add_fact(w, out, a, end, value, unit);
         i = end - 1;
     }

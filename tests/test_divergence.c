@@ -940,6 +940,17 @@ Test(divergence, same_facts_written_differently)
          "Traders waited for Alcoa Inc. (nyse: PEP) to report earnings after the close."},
         {"The actor's board seat calls into question his commitment to Latinos.",
          "The actor's board seat calls into question his commitment to Hispanics."},
+        /* one measure in two systems, a range's unit written once */
+        {"They weighed 220 pounds and needed to lose between 30 and 80 pounds.",
+         "They weighed 100 kilograms and needed to lose between 14 and 36 kilograms."},
+        {"The fjord is 20 mile (30 km) long.", "The fjord is 20-mile long."},
+        {"They fired from hundreds of yards away.", "They fired from hundreds of metres away."},
+        /* the scale left out */
+        {"It beat the previous record of $54.9-million set in 1999.",
+         "It beat the previous record of $54.9 set in 1999."},
+        /* a negative verb on the other side */
+        {"Courts allowed displays in some cases and banning them in others.",
+         "Courts allowed displays in some cases and not in others."},
     };
     for (size_t k = 0; k < sizeof same / sizeof *same; k++)
         cr_expect_eq(fact_kinds(same[k][0], same[k][1]), 0u, "%s / %s", same[k][0], same[k][1]);
@@ -952,6 +963,14 @@ Test(divergence, same_facts_written_differently)
               (1u << CD_DIV_NUMBER));
     cr_expect(fact_kinds("Even after he turned 84, Lacy worked to change baseball.",
                          "Even into his 90s, Lacy worked to change the game of baseball.") &
+              (1u << CD_DIV_NUMBER));
+    cr_expect(fact_kinds("They needed to lose between 30 and 80 pounds.",
+                         "They needed to lose between 30 and 80 kilograms.") &
+              (1u << CD_DIV_NUMBER));
+    cr_expect(fact_kinds("It raised $5,000 for the school.", "It raised $5 for the school.") &
+              (1u << CD_DIV_NUMBER));
+    cr_expect(fact_kinds("Four people died and three others were wounded.",
+                         "Four people died and four others were wounded.") &
               (1u << CD_DIV_NUMBER));
     cr_expect(fact_kinds("The deal will not kill the plan for now.",
                          "The deal will kill the plan for now.") &

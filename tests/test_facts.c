@@ -332,3 +332,13 @@ Test(facts, names_that_are_not_names)
     cr_expect_not_null(find(in.entities, in.n_entities, "general electric co"));
     cr_expect_not_null(find(in.entities, in.n_entities, "tommy franks"));
 }
+
+Test(facts, range_unit_written_once)
+{
+    cd_sentence_info in = an("They needed to lose between 30 and 80 pounds in 4-6 weeks.");
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "30 pounds"));
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "80 pounds"));
+    /* two counts joined by "and" without "between" keep their own units */
+    in = an("Police arrested 12 and charged 3 people.");
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "12"));
+}
