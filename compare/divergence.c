@@ -1201,6 +1201,41 @@ static bool date_conflict(const cd_fact *a, const cd_fact *b)
     return ca && ca == cb && ca != 4 && !same_date(a, b);
 }
 
+static bool word_at(const cd_member *m, size_t k, const char *const *set)
+{
+    if (k >= m->n_toks || !m->toks[k].form || m->toks[k].form->kind != CD_TOK_WORD)
+        return false;
+    for (size_t i = 0; set[i]; i++)
+        if (strcmp(m->toks[k].form->norm, set[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The date tells when something was said, not when the claim's event
+ * happened: "officials said Tuesday", "she said in an interview Tuesday",
+ * "a statement said Tuesday", "officials on Tuesday said". */
+static bool report_date(const cd_member *m, const cd_fact *f)
+{
+    static const char *const said[] = {"said", "says", "told", "announced", "reported",
+                                       "stated", "added", "confirmed", "declared", "disclosed",
+                                       "wrote", "testified", NULL};
+    static const char *const filler[] = {"in", "an", "a", "on", "at", "late", "early",
+                                         "during", "interview", "statement", "news",
+                                         "conference", "briefing", "telephone", NULL};
+    size_t k = tok_lower(m, f->span.start);
+    for (size_t back = 0; back < 5 && k > 0; back++) {
+        k--;
+        if (m->toks[k].start < m->range.start)
+            break;
+        if (word_at(m, k, said))
+            return true;
+        if (!word_at(m, k, filler))
+            break;
+    }
+    size_t e = tok_lower(m, f->span.end);
+    return word_at(m, e, said) && (e == 0 || m->toks[e - 1].start < f->span.end);
+}
+
 /* The entity is not mentioned by m at all: its last word (the surname, the
  * head of "Shares of Genentech") occurs in none of m's words. Words are
  * compared on their letters ("Jong-un" = "jongun"). */
@@ -1680,8 +1715,8 @@ static bool conflict(ctx *c, fact_sort s, size_t i, const cd_fact *x, size_t j, 
             return false;
         return !rounding_agrees(&c->m[i], x, &c->m[j], y);
     }
-    if (s == F_DATE)
-        return date_conflict(x, y);
+    if (s == F_DATE) /* the day something was said against the day it happened: no conflict */
+        return date_conflict(x, y) && report_date(&c->m[i], x) == report_date(&c->m[j], y);
     char kx[8], ky[8];
     if (name_key(x->value ? x->value : "", kx, sizeof kx) < 2 ||
         name_key(y->value ? y->value : "", ky, sizeof ky) < 2)

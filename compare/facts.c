@@ -490,6 +490,9 @@ static bool an_age(const fwork *w, size_t a, size_t end, double v)
         return false;
     if (a > 0 && (fis(w, a - 1, "aged") || fis(w, a - 1, "age")))
         return true;
+    if (a >= 3 && (fis(w, a - 1, "and") || fis(w, a - 1, "or")) && fnum(w, a - 2) &&
+        (fis(w, a - 3, "aged") || fis(w, a - 3, "ages")))
+        return true; /* "two women aged 27 and 35" */
     bool open = a >= 2 && (fis(w, a - 1, ",") || fis(w, a - 1, "(")) && fword(w, a - 2) &&
                 fcap(w, a - 2) && !month_or_day(w, a - 2);
     bool close = end >= w->n || fis(w, end, ",") || fis(w, end, ")");

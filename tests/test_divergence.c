@@ -948,6 +948,9 @@ Test(divergence, same_facts_written_differently)
         /* the scale left out */
         {"It beat the previous record of $54.9-million set in 1999.",
          "It beat the previous record of $54.9 set in 1999."},
+        /* the day it was said against the day it happened */
+        {"The militants ambushed the convoy Saturday near the town, a spokesman said.",
+         "The militants ambushed the convoy near the town, a spokesman said Sunday."},
         /* a negative verb on the other side */
         {"Courts allowed displays in some cases and banning them in others.",
          "Courts allowed displays in some cases and not in others."},
@@ -967,6 +970,12 @@ Test(divergence, same_facts_written_differently)
     cr_expect(fact_kinds("They needed to lose between 30 and 80 pounds.",
                          "They needed to lose between 30 and 80 kilograms.") &
               (1u << CD_DIV_NUMBER));
+    cr_expect(fact_kinds("The policy was expanded, company officials said Tuesday.",
+                         "The policy was expanded, company officials said Wednesday.") &
+              (1u << CD_DIV_DATE));
+    cr_expect(fact_kinds("The militants ambushed the convoy Saturday near the town.",
+                         "The militants ambushed the convoy Sunday near the town.") &
+              (1u << CD_DIV_DATE));
     cr_expect(fact_kinds("It raised $5,000 for the school.", "It raised $5 for the school.") &
               (1u << CD_DIV_NUMBER));
     cr_expect(fact_kinds("Four people died and three others were wounded.",

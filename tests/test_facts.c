@@ -310,6 +310,8 @@ Test(facts, ages_and_decades)
     cr_assert_not_null(f);
     cr_expect_str_eq(f->unit, "age");
     cr_expect_not_null(find(in.numbers, in.n_numbers, "27 age"));
+    in = an("Police charged a man and two women aged 27 and 35 with failing to report it.");
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "35 age"));
     cr_expect_not_null(find(in.numbers, in.n_numbers, "2 women"));
     in = an("Even into his 90s, Lacy worked.");
     f = find(in.numbers, in.n_numbers, "90s");
