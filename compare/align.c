@@ -298,6 +298,8 @@ static void cand_one(void *ctx, size_t s, size_t worker)
         mass += wq;
         const uint32_t *p = j->sids + j->rstart[q], *e = p + j->rlen[q];
         for (; p < e; p++) {
+            if (p + 16 < e)
+                __builtin_prefetch(&acc[p[16]], 1);
             uint32_t t = *p;
             if (t - lo < span)
                 continue;
@@ -380,6 +382,15 @@ static void score_one(void *ctx, size_t k, size_t worker)
 {
     (void)worker;
     run *r = ctx;
+    /* the second sentences are scattered in memory: fetch a few pairs
+     * ahead (the pairs of a thread's chunk come in order) */
+    if (k + 8 < r->n_cands) {
+        const cd_features *ahead = r->f[r->cands[k + 8].v];
+        __builtin_prefetch(ahead->stem_ids);
+        __builtin_prefetch(ahead->stop_ids);
+    }
+    if (k + 16 < r->n_cands)
+        __builtin_prefetch(r->f[r->cands[k + 16].v]);
     r->scores[k] = cd_pair_score(r->f[r->cands[k].u], r->f[r->cands[k].v], r->idf);
 }
 
