@@ -178,14 +178,32 @@ json_t *cd_rep_json_counts(const cd_rep *r)
 typedef struct {
     const cd_rep *r;
     const size_t *rank;
-    size_t first;
-    cd_buf *out;
+    size_t first;    /* this batch: items first, first + 1 ... */
+    cd_buf *out;     /* its texts */
+    FILE *f;
+    const cd_buf *prev; /* the batch before, written meanwhile */
+    size_t prev_first, prev_m;
 } dump_job;
+
+static void write_batch(FILE *f, const cd_buf *out, size_t first, size_t m)
+{
+    for (size_t i = 0; i < m; i++) {
+        fputs(first + i ? ",\n    " : "\n    ", f);
+        fwrite(out[i].data, 1, out[i].len, f);
+    }
+}
 
 static void dump_one(void *ctx, size_t i, size_t worker)
 {
     (void)worker;
     dump_job *j = ctx;
+    if (j->prev_m) { /* item 0 writes the batch before (taken first) */
+        if (i == 0) {
+            write_batch(j->f, j->prev, j->prev_first, j->prev_m);
+            return;
+        }
+        i--;
+    }
     size_t k = j->first + i;
     cd_jw w;
     j->out[i].len = 0;
@@ -199,21 +217,24 @@ static void dump_one(void *ctx, size_t i, size_t worker)
     }
 }
 
+/* The items of a list, a batch at a time on the threads; while one batch
+ * is made, the one before is written (two sets of buffers), in order. */
 static bool put_list(FILE *f, const cd_rep *r, size_t n, const size_t *rank)
 {
-    cd_buf out[DUMP_BATCH];
+    cd_buf out[2][DUMP_BATCH];
     memset(out, 0, sizeof out);
-    for (size_t first = 0; first < n; first += DUMP_BATCH) {
+    size_t prev_first = 0, prev_m = 0, b = 0;
+    for (size_t first = 0; first < n; first += DUMP_BATCH, b ^= 1) {
         size_t m = n - first < DUMP_BATCH ? n - first : DUMP_BATCH;
-        dump_job j = {r, rank, first, out};
-        cd_parallel_for(m, dump_one, &j);
-        for (size_t i = 0; i < m; i++) {
-            fputs(first + i ? ",\n    " : "\n    ", f);
-            fwrite(out[i].data, 1, out[i].len, f);
-        }
+        dump_job j = {r, rank, first, out[b], f, out[b ^ 1], prev_first, prev_m};
+        cd_parallel_for(prev_m ? m + 1 : m, dump_one, &j);
+        prev_first = first;
+        prev_m = m;
     }
-    for (size_t i = 0; i < DUMP_BATCH; i++)
-        cd_buf_free(&out[i]);
+    write_batch(f, out[b ^ 1], prev_first, prev_m);
+    for (size_t k = 0; k < 2; k++)
+        for (size_t i = 0; i < DUMP_BATCH; i++)
+            cd_buf_free(&out[k][i]);
     return !ferror(f);
 }
 
