@@ -10,6 +10,7 @@
 #include "wdiff_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1108,6 +1109,11 @@ static bool unit_compatible(const cd_fact *a, const cd_fact *b, bool colocated)
     bool ua = a->unit && *a->unit, ub = b->unit && *b->unit;
     if (ua && ub)
         return strcasecmp(a->unit, b->unit) == 0 || conversion(a, b) > 0;
+    /* a share or an age is never a bare count standing in its place ("only
+     * six" / "only 1.5 per cent", "three" / "a 6-year-old") */
+    const char *u = ua ? a->unit : ub ? b->unit : "";
+    if (strcmp(u, "%") == 0 || strcmp(u, "age") == 0)
+        return false;
     return ua == ub || colocated;
 }
 
@@ -1498,6 +1504,17 @@ static const char *const us_states[][3] = {
     {"wisconsin", "wis", "wi"}, {"wyoming", "wyo", "wy"},
 };
 
+/* The state key names (its name, or its AP abbreviation of three letters
+ * or more: "wash", "calif"), or -1. */
+static int us_state(const char *key)
+{
+    for (int st = 0; st < (int)(sizeof us_states / sizeof *us_states); st++)
+        if (strcmp(key, us_states[st][0]) == 0 ||
+            (strlen(us_states[st][1]) >= 3 && strcmp(key, us_states[st][1]) == 0))
+            return st;
+    return -1;
+}
+
 /* A party label as US papers write it: "R-Tenn." (key "r tenn") and
  * "Republican of Tennessee" are one; -1 when key is neither, else the
  * state's index times 3 plus the party (0 R, 1 D, 2 I). */
@@ -1574,8 +1591,19 @@ static bool same_entity(const cd_fact *a, const cd_fact *b)
     char kx[128], ky[128];
     name_key(x, kx, sizeof kx);
     name_key(y, ky, sizeof ky);
-    int cx = country_of(kx);
-    if (cx >= 0 && cx == country_of(ky))
+    int cx = country_of(kx), cy = country_of(ky);
+    if (cx >= 0 && cx == cy)
+        return true;
+    /* a US state ("Blaine, Wash.", "Texas") lies in the United States (the
+     * first group); two states stay apart */
+    if ((us_state(kx) >= 0 && cy == 0) || (us_state(ky) >= 0 && cx == 0))
+        return true;
+    /* "U.S. FBI" / "United States": a country's body under the country */
+    char wx[64], wy[64];
+    snprintf(wx, sizeof wx, "%.*s", (int)strcspn(kx, " "), kx);
+    snprintf(wy, sizeof wy, "%.*s", (int)strcspn(ky, " "), ky);
+    if ((cy >= 0 && strchr(kx, ' ') && country_of(wx) == cy) ||
+        (cx >= 0 && strchr(ky, ' ') && country_of(wy) == cx))
         return true;
     int px = party_state(kx);
     if (px >= 0 && px == party_state(ky))

@@ -646,6 +646,9 @@ static void find_numbers(fwork *w, factvec *out)
                 }
                 if (mw && (mw->cls & CD_FW_MAGNITUDE) && mw->value > 0)
                     v *= pow(10.0, mw->value); /* "$70-million" */
+                else if (dash && (strncmp(u, "year-old", 8) == 0 ||
+                                  strncmp(u, "years-old", 9) == 0))
+                    unit = "age"; /* "a 6-year-old" */
                 else
                     unit = cd_arena_strndup(w->arena, u, ul);
             } else if (*p) {
@@ -722,6 +725,11 @@ static void find_numbers(fwork *w, factvec *out)
                 unit = u;
                 end = ue;
             }
+        }
+        if (unit && (strcmp(unit, "year") == 0 || strcmp(unit, "years") == 0) &&
+            fis(w, end, "old")) {
+            unit = "age"; /* "a 2-year old", "three years old" */
+            end++;
         }
         if (cur)
             unit = cur;

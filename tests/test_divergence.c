@@ -951,6 +951,16 @@ Test(divergence, same_facts_written_differently)
         /* the day it was said against the day it happened */
         {"The militants ambushed the convoy Saturday near the town, a spokesman said.",
          "The militants ambushed the convoy near the town, a spokesman said Sunday."},
+        /* a count is no share, no age */
+        {"But Gelinas says only six have been fully re-evaluated.",
+         "But Gelinas said only 1.5 per cent have been fully re-evaluated."},
+        {"Bavelier, the mother of three, said it.",
+         "Bavelier, the mother of twins and a 2-year old, said it."},
+        /* a state in the country, a country's body under the country */
+        {"The men paid to be smuggled into Blaine, Wash., from Canada.",
+         "The men paid to be smuggled into the United States from Canada."},
+        {"He is on the U.S. FBI's list of most wanted suspects.",
+         "He is on the United States' list of most wanted suspects."},
         /* a negative verb on the other side */
         {"Courts allowed displays in some cases and banning them in others.",
          "Courts allowed displays in some cases and not in others."},
@@ -976,6 +986,12 @@ Test(divergence, same_facts_written_differently)
     cr_expect(fact_kinds("The militants ambushed the convoy Saturday near the town.",
                          "The militants ambushed the convoy Sunday near the town.") &
               (1u << CD_DIV_DATE));
+    cr_expect(fact_kinds("The men paid to be smuggled into Texas from Mexico.",
+                         "The men paid to be smuggled into Arizona from Mexico.") &
+              (1u << CD_DIV_ENTITY));
+    cr_expect(fact_kinds("Only 3 percent have been re-evaluated.",
+                         "Only 1.5 percent have been re-evaluated.") &
+              (1u << CD_DIV_NUMBER));
     cr_expect(fact_kinds("It raised $5,000 for the school.", "It raised $5 for the school.") &
               (1u << CD_DIV_NUMBER));
     cr_expect(fact_kinds("Four people died and three others were wounded.",

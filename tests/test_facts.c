@@ -313,6 +313,10 @@ Test(facts, ages_and_decades)
     in = an("Police charged a man and two women aged 27 and 35 with failing to report it.");
     cr_expect_not_null(find(in.numbers, in.n_numbers, "35 age"));
     cr_expect_not_null(find(in.numbers, in.n_numbers, "2 women"));
+    in = an("The mother of 6-year-old twins and a 2-year old is three years old.");
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "6 age"));
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "2 age"));
+    cr_expect_not_null(find(in.numbers, in.n_numbers, "3 age"));
     in = an("Even into his 90s, Lacy worked.");
     f = find(in.numbers, in.n_numbers, "90s");
     cr_assert_not_null(f);
