@@ -24,7 +24,7 @@ python3 bench/framing/sample.py > "$tmp"
 "$BUILD/bench_frame_sample" "$SHARED/lexicons/hedges_wooorm.txt" < "$tmp" |
     python3 bench/framing/score.py --sentences "$tmp" "$@"
 echo
-echo "## Held-out sample (bench/framing/heldout.tsv; first scored at 7d18e43, one change since looked at its errors: d7723d1)"
+echo "## Held-out sample (bench/framing/heldout.tsv; first scored at 7d18e43, two changes since looked at its errors: d7723d1 and the inverted attribution of 2026-11-22)"
 python3 bench/framing/sample.py --heldout > "$tmp"
 "$BUILD/bench_frame_sample" "$SHARED/lexicons/hedges_wooorm.txt" < "$tmp" |
     python3 bench/framing/score.py --labels bench/framing/heldout.tsv --sentences "$tmp" "$@"

@@ -534,7 +534,11 @@ static void subject_after(const work *w, size_t i, size_t *a, size_t *b)
         cd_token_kind kind = w->t[j].form->kind;
         if (kind == CD_TOK_PUNCT) {
             const char *p = nm(w, j);
-            if (strcmp(p, "-") != 0 && strcmp(p, "&") != 0)
+            /* "Lt. Col. Douglas Lefforge": an abbreviation's period */
+            bool abbr = strcmp(p, ".") == 0 && j > i && is_word(w, j - 1) &&
+                        capitalised(w, j - 1) && strlen(nm(w, j - 1)) <= 4 &&
+                        j + 1 < w->n && is_word(w, j + 1) && capitalised(w, j + 1);
+            if (strcmp(p, "-") != 0 && strcmp(p, "&") != 0 && !abbr)
                 break;
         } else if (kind == CD_TOK_WORD) {
             const char *s = nm(w, j);
@@ -552,6 +556,32 @@ static void subject_after(const work *w, size_t i, size_t *a, size_t *b)
     }
     *a = i;
     *b = j;
+}
+
+/* "Valeska Paris, an Australian woman, has claimed": the subject stands
+ * before an apposition between commas that ends at prev (the token before
+ * the verb). False when there is no such subject. */
+static bool appositive_subject(const work *w, size_t prev, size_t *a, size_t *b)
+{
+    if (prev < 2 || !is_punct(w, prev - 1, ","))
+        return false;
+    size_t c = prev - 1;
+    while (c > 0 && c + 14 > prev && !w->ti[c - 1].inq &&
+           (!is_punct(w, c - 1, ",") ||
+            /* "dated Sept. 14, 2025,": the comma of a date is inside */
+            (c > 1 && c < prev && w->t[c - 2].form->kind == CD_TOK_NUMBER &&
+             w->t[c].form->kind == CD_TOK_NUMBER)))
+        c--;
+    if (c == 0 || !is_punct(w, c - 1, ","))
+        return false;
+    subject_before(w, c - 1, a, b);
+    if (*a >= *b || (*b == *a + 1 && in_set(nm(w, *a), RELATIVE)))
+        return false;
+    if (*a > 0 && !is_punct(w, *a - 1, ",") &&
+        !word_in(w, *a - 1, (const char *const[]){"and", "but", NULL}) &&
+        w->t[*a - 1].form->kind != CD_TOK_PUNCT)
+        return false; /* the phrase before the apposition is no subject */
+    return true;
 }
 
 /* "a report from U.S. intelligence", "Kim's message": the source inside a
@@ -791,32 +821,15 @@ static bool try_verb(const work *w, size_t v, attribution *at)
             if (!complement)
                 return false;
         }
-    } else if (prev > 1 && is_punct(w, prev - 1, ",")) {
-        /* "Valeska Paris, an Australian woman, has claimed": the subject
-         * stands before an apposition between commas */
-        size_t c = prev - 1;
-        while (c > 0 && c + 14 > prev && !w->ti[c - 1].inq &&
-               (!is_punct(w, c - 1, ",") ||
-                /* "dated Sept. 14, 2025,": the comma of a date is inside */
-                (c > 1 && c < prev && w->t[c - 2].form->kind == CD_TOK_NUMBER &&
-                 w->t[c].form->kind == CD_TOK_NUMBER)))
-            c--;
-        if (c == 0 || !is_punct(w, c - 1, ","))
-            return false;
-        subject_before(w, c - 1, &a, &b);
-        if (a >= b || (b == a + 1 && in_set(nm(w, a), RELATIVE)))
-            return false;
-        if (a > 0 && !is_punct(w, a - 1, ",") && !word_in(w, a - 1, (const char *const[]){"and", "but", NULL}) &&
-            w->t[a - 1].form->kind != CD_TOK_PUNCT)
-            return false; /* the phrase before the apposition is no subject */
-    } else {
-        /* inverted: "…," said Kim / "…," said the official */
+    } else if (!appositive_subject(w, prev, &a, &b)) {
+        /* inverted: "…," said Kim / "…," said the official / "…, said
+         * military spokesman Douglas Lefforge" */
         bool after_break = v > 0 && (w->t[v - 1].form->kind == CD_TOK_PUNCT || w->ti[v - 1].inq);
         if (!after_break)
             return false;
         subject_after(w, v + 1, &a, &b);
-        if (a >= b)
-            return false;
+        if (a >= b || word_in(w, a, (const char *const[]){"by", NULL}))
+            return false; /* "…, written by Marc Headley": a participle, no frame */
     }
     bool np_subject_is_doc = false;
     {

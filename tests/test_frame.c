@@ -100,6 +100,24 @@ Test(frame, inverted_said)
     cr_assert(!in.quotes[0].scare);
 }
 
+Test(frame, inverted_said_after_a_comma)
+{
+    /* without quotation marks, the source a title with periods */
+    cd_sentence_info in = an("The militants ambushed the convoy near the town, said U.S. military "
+                             "spokesman Lt. Col. Douglas Lefforge.");
+    FRAMING(in, "attributed");
+    cr_assert_str_eq(in.attr_source, "U.S. military spokesman Lt. Col. Douglas Lefforge");
+    in = an("The militants ambushed the convoy near the town, said a military spokesman.");
+    FRAMING(in, "attributed");
+    /* a participle with its agent is no frame */
+    in = an("Montalvo is holding a copy of the book, written by Marc Headley.");
+    FRAMING(in, "asserted");
+    /* the subject before an apposition still speaks */
+    in = an("Valeska Paris, an Australian woman, has claimed she was held.");
+    FRAMING(in, "attributed");
+    cr_assert_str_eq(in.attr_source, "Valeska Paris");
+}
+
 Test(frame, state_media_reported)
 {
     cd_sentence_info in = an("Kim sent a message to Putin on Monday, North Korean state media reported.");
