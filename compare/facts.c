@@ -47,7 +47,7 @@ static const cd_factword *factword(const char *s)
     size_t lo = 0, hi = cd_factword_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(cd_factwords[mid].word, s);
+        int c = cd_strcmp(cd_factwords[mid].word, s);
         if (c == 0)
             return &cd_factwords[mid];
         if (c < 0)

@@ -30,7 +30,7 @@ static const char *const STOP[] = {
 
 static int cmp_str(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return cd_strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 bool cd_features_is_stop(const char *norm)

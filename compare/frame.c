@@ -17,7 +17,7 @@ static size_t lower_bound(const char *w)
     size_t lo = cd_lexicon_first[c], hi = cd_lexicon_first[c + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(cd_lexicon[mid].key, w) < 0)
+        if (cd_strcmp(cd_lexicon[mid].key, w) < 0)
             lo = mid + 1;
         else
             hi = mid;

@@ -102,7 +102,7 @@ void cd_idf_add_paragraphs(cd_idf *idf, const cd_doc *doc, cd_features *const *f
 
 static int cmp_entry(const void *key, const void *e)
 {
-    return strcmp((const char *)key, ((const cd_idf_entry *)e)->stem);
+    return cd_strcmp((const char *)key, ((const cd_idf_entry *)e)->stem);
 }
 
 double cd_idf_weight(const cd_idf *idf, const char *stem)

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -35,6 +36,20 @@ char *cd_xstrndup(const char *s, size_t n);
 char *cd_xstrdup(const char *s);
 /* A size for messages: "10 MiB", "512 KiB", "1000 bytes". */
 void cd_human_size(size_t n, char *out, size_t cap);
+
+/* strcmp's order, with the first two bytes compared before any call: the
+ * lookups in sorted word lists (binary searches over short words) mostly
+ * decide there. */
+static inline int cd_strcmp(const char *a, const char *b)
+{
+    unsigned char x = (unsigned char)a[0], y = (unsigned char)b[0];
+    if (x != y || x == 0)
+        return (int)x - (int)y;
+    x = (unsigned char)a[1], y = (unsigned char)b[1];
+    if (x != y || x == 0)
+        return (int)x - (int)y;
+    return strcmp(a + 2, b + 2);
+}
 
 /* A growable byte buffer, always NUL-terminated once anything was appended.
  * Zero-initialise ({0}) before use; the caller frees with cd_buf_free(). */

@@ -464,7 +464,7 @@ typedef struct {
 
 static int cmp_str(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return cd_strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static bool in_list(const char *const *list, size_t n, const char *w)

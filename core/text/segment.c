@@ -194,7 +194,7 @@ static bool in_sorted(const char *w, const char *const *list, size_t hi)
     size_t lo = 0;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(w, list[mid]);
+        int c = cd_strcmp(w, list[mid]);
         if (c == 0)
             return true;
         if (c < 0)
