@@ -1579,7 +1579,10 @@ static bool islands_plural(const char *x, const char *y)
 
 /* One name for the same entity: equal, one inside the other as whole words
  * ("Kim" / "Kim Jong Un"), an acronym of the other ("US" / "United
- * States"), one country under two of its names ("British" / "UK"), or two
+ * States", "IAC" / "InterActiveCorp", "GE" / "General Electric Co."), one
+ * country under two of its names ("British" / "UK") or a part of it ("Wash."
+ * / "United States", "U.S. FBI" / "United States"), one party label ("R-Tenn."
+ * / "Republican of Tennessee"), an island group and its plural, or two
  * spellings of one name (spelled_alike, on the whole names or their last
  * words: "Sean Sundwell" / "Sundwall"). */
 static bool same_entity(const cd_fact *a, const cd_fact *b)

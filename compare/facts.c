@@ -488,7 +488,7 @@ static bool an_age(const fwork *w, size_t a, size_t end, double v)
 {
     if (v < 1 || v > 120 || v != floor(v))
         return false;
-    if (a > 0 && (fis(w, a - 1, "aged") || fis(w, a - 1, "age")))
+    if (a > 0 && (fis(w, a - 1, "aged") || fis(w, a - 1, "age") || fis(w, a - 1, "ages")))
         return true;
     if (a >= 3 && (fis(w, a - 1, "and") || fis(w, a - 1, "or")) && fnum(w, a - 2) &&
         (fis(w, a - 3, "aged") || fis(w, a - 3, "ages")))
