@@ -4,10 +4,10 @@
  * reporting_verbs_textacy_en.txt (Apache-2.0, Chartbeat, Inc.),
  * afinn_en_165.tsv (Apache-2.0, Finn Aarup Nielsen; Nielsen 2011, "A new ANEW"),
  * and the hand-written verbs.tsv, frames.tsv, loaded.txt, not_loaded.txt,
- * hedges_keep.txt. 1322 entries. */
+ * hedges_keep.txt. 1319 entries. */
 #include "lexicon_data.h"
 
-const size_t cd_lexicon_count = 1322;
+const size_t cd_lexicon_count = 1319;
 const cd_lex_entry cd_lexicon[] = {
     {"abhor", "abhor", CD_LEX_LOADED, -3, 1},
     {"abhorred", "abhorred", CD_LEX_LOADED, -3, 1},
@@ -1255,7 +1255,6 @@ const cd_lex_entry cd_lexicon[] = {
     {"vigilant", "vigilant", CD_LEX_LOADED, 3, 1},
     {"vigor", "vigor", CD_LEX_LOADED, 3, 1},
     {"vile", "vile", CD_LEX_LOADED, -3, 1},
-    {"violence", "violence", CD_LEX_LOADED, -3, 1},
     {"violence - related", "violence - related", CD_LEX_LOADED, -3, 3},
     {"violent", "violent", CD_LEX_LOADED, -3, 1},
     {"violently", "violently", CD_LEX_LOADED, -3, 1},
@@ -1276,8 +1275,7 @@ const cd_lex_entry cd_lexicon[] = {
     {"warmongering", "warmongering", CD_LEX_LOADED, 0, 1},
     {"warn", "warn", CD_LEX_REPORT | CD_LEX_NP_OBJECT, -2, 1},
     {"warned", "warn", CD_LEX_REPORT | CD_LEX_NP_OBJECT | CD_LEX_PAST, -2, 1},
-    {"warning", "warn", CD_LEX_REPORT | CD_LEX_LOADED | CD_LEX_NP_OBJECT | CD_LEX_ING, -3, 1},
-    {"warnings", "warnings", CD_LEX_LOADED, -3, 1},
+    {"warning", "warn", CD_LEX_REPORT | CD_LEX_NP_OBJECT | CD_LEX_ING, -3, 1},
     {"warns", "warn", CD_LEX_REPORT | CD_LEX_NP_OBJECT, -2, 1},
     {"was believed", "was believed", CD_LEX_HEDGE, 0, 2},
     {"was quoted as saying", "was quoted as saying", CD_LEX_ATTR, 0, 4},
@@ -1292,7 +1290,6 @@ const cd_lex_entry cd_lexicon[] = {
     {"whore", "whore", CD_LEX_LOADED, -4, 1},
     {"widely considered", "widely considered", CD_LEX_HEDGE, 0, 2},
     {"winwin", "winwin", CD_LEX_LOADED, 3, 1},
-    {"withdrawal", "withdrawal", CD_LEX_LOADED, -3, 1},
     {"woeful", "woeful", CD_LEX_LOADED, -3, 1},
     {"won't", "won't", CD_LEX_NEGATION, 0, 1},
     {"wonderful", "wonderful", CD_LEX_LOADED, 4, 1},
@@ -1499,14 +1496,14 @@ const unsigned short cd_lexicon_first[257] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 129, 209, 325, 433, 480, 548, 585, 647, 710, 718, 724, 771, 826, 855,
-    874, 941, 946, 1042, 1148, 1213, 1234, 1262, 1317, 1321, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322, 1322,
-    1322,
+    874, 941, 946, 1042, 1148, 1213, 1234, 1261, 1314, 1318, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319, 1319,
+    1319,
 };
