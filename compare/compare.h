@@ -238,6 +238,8 @@ typedef struct {
 typedef struct {
     cd_framing framing;
     const char *attr_source; /* "U.S. intelligence", "state media"; NULL when none */
+    const char *attr_refers; /* for a source "he" or "she": the speaker named last before
+                              * in the document (a guess), else NULL */
     const char *attr_cue;    /* the cue as written: "according to", "said", "a report from … found" */
     const char *verb;        /* reporting verb, lemma ("say", "claim"); NULL when none */
     bool verb_loaded;        /* the verb is not neutral: claim, admit, insist, concede */

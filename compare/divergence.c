@@ -629,6 +629,19 @@ static void quote(ctx *c)
 
 /* ------------------------------------------------- framing, attribution */
 
+/* The source as a summary names it: as written, or a pronoun with the
+ * speaker it most likely stands for ("he (Prime Minister Oskar Velan)"). */
+static void put_source(cd_buf *b, const cd_sentence_info *in)
+{
+    if (!in->attr_refers) {
+        cd_buf_puts(b, in->attr_source);
+        return;
+    }
+    for (const char *p = in->attr_source; *p; p++)
+        cd_buf_putc(b, (char)tolower((unsigned char)*p));
+    cd_buf_printf(b, " (%s)", in->attr_refers);
+}
+
 static bool has_own_hedge(const cd_sentence_info *in)
 {
     for (size_t i = 0; i < in->n_hedges; i++)
@@ -688,9 +701,12 @@ static void framing(ctx *c)
         switch (in->framing) {
         case CD_FRAMING_ATTRIBUTED:
             if (in->attr_source) {
-                cd_buf_printf(&v, " to %s", in->attr_source);
-                cd_buf_printf(&o, "attributes it to %s", in->attr_source);
-                cd_buf_printf(&m, "attribute it to %s", in->attr_source);
+                cd_buf_puts(&v, " to ");
+                put_source(&v, in);
+                cd_buf_puts(&o, "attributes it to ");
+                put_source(&o, in);
+                cd_buf_puts(&m, "attribute it to ");
+                put_source(&m, in);
             } else {
                 cd_buf_puts(&o, "attributes it to a source");
                 cd_buf_puts(&m, "attribute it to a source");
@@ -749,8 +765,9 @@ static void attribution(ctx *c)
     char **folded = cd_xcalloc(c->n, sizeof *folded);
     for (size_t i = 0; i < c->n; i++)
         if (c->rep[i] == i && info_of(&c->m[i])->attr_source) {
+            const cd_sentence_info *in = info_of(&c->m[i]);
             cd_buf f = {0};
-            fold_name(info_of(&c->m[i])->attr_source, &f);
+            fold_name(in->attr_refers ? in->attr_refers : in->attr_source, &f);
             folded[i] = cd_arena_strndup(c->scratch, f.data, f.len);
             cd_buf_free(&f);
         }
@@ -780,9 +797,11 @@ static void attribution(ctx *c)
         const cd_sentence_info *in = info_of(&c->m[i]);
         cd_buf v = {0}, o = {0}, m = {0};
         if (in->attr_source) {
-            cd_buf_puts(&v, in->attr_source);
-            cd_buf_printf(&o, "attributes it to %s", in->attr_source);
-            cd_buf_printf(&m, "attribute it to %s", in->attr_source);
+            put_source(&v, in);
+            cd_buf_puts(&o, "attributes it to ");
+            put_source(&o, in);
+            cd_buf_puts(&m, "attribute it to ");
+            put_source(&m, in);
         } else {
             cd_buf_puts(&v, "no source named");
             cd_buf_puts(&o, "names no source");

@@ -1336,6 +1336,10 @@ void cd_sentence_analyse(cd_arena *arena, const char *text, cd_range range,
         }
     }
     if (ctx) {
+        /* "He said …": he is, most likely, the speaker named last */
+        if (source && at.src_b == at.src_a + 1 &&
+            word_in(&w, at.src_a, (const char *const[]){"he", "she", NULL}))
+            out->attr_refers = ctx->last_speaker;
         if (source && at.verb && !(at.src_b == at.src_a + 1 && is_pronoun(nm(&w, at.src_a))))
             ctx->last_speaker = source;
         for (size_t k = 0; k < out->n_quotes; k++)

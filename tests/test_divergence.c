@@ -197,6 +197,31 @@ Test(divergence, attribution_sources_and_verbs)
     cr_expect(strstr(f->summary, "\"claimed\" (not a neutral verb)"), "%s", f->summary);
 }
 
+/* "He said" where he is the speaker named before: the same source as the
+ * other outlet's "Tomas Brandt said"; another referent is another source. */
+Test(divergence, pronoun_source_stands_for_the_last_speaker)
+{
+    const char *a = "He said an inquiry would report within 90 days.";
+    const char *b = "Tomas Brandt said an inquiry would report within 90 days.";
+    cd_sentence_info ia, ib;
+    cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
+    ia.framing = ib.framing = CD_FRAMING_ATTRIBUTED;
+    ia.attr_source = "He";
+    ia.attr_refers = "Interior Minister Tomas Brandt";
+    ib.attr_source = "Tomas Brandt";
+    ia.attr_cue = ib.attr_cue = "said";
+    ia.verb = ib.verb = "say";
+    cd_divergence *d;
+    size_t n = cd_diverge(arena, m, 2, &d);
+    cr_expect_null(find(d, n, CD_DIV_ATTRIBUTION));
+    ia.attr_refers = "Prime Minister Oskar Velan";
+    n = cd_diverge(arena, m, 2, &d);
+    const cd_divergence *f = find(d, n, CD_DIV_ATTRIBUTION);
+    cr_assert(f);
+    cr_expect(strstr(f->summary, "A attributes it to he (Prime Minister Oskar Velan)"), "%s",
+              f->summary);
+}
+
 Test(divergence, loaded_words_outside_quotes)
 {
     const char *a = "The government announced new measures.";

@@ -100,6 +100,25 @@ Test(frame, inverted_said)
     cr_assert(!in.quotes[0].scare);
 }
 
+Test(frame, he_said_refers_to_the_last_speaker)
+{
+    cd_frame_ctx ctx = {0};
+    cd_sentence_info in;
+    const char *s1 = "Interior Minister Tomas Brandt said charges were possible.";
+    const char *s2 = "He said an inquiry would report within 90 days.";
+    cd_tokens t = {0};
+    cd_tokenize(tk, s1, 0, strlen(s1), &t);
+    cd_sentence_analyse(arena, s1, (cd_range){0, strlen(s1)}, t.v, t.n, &ctx, &in);
+    cr_expect_null(in.attr_refers);
+    t.n = 0;
+    cd_tokenize(tk, s2, 0, strlen(s2), &t);
+    cd_sentence_analyse(arena, s2, (cd_range){0, strlen(s2)}, t.v, t.n, &ctx, &in);
+    cd_tokens_free(&t);
+    cr_assert_str_eq(in.attr_source, "He");
+    cr_assert_not_null(in.attr_refers);
+    cr_expect_str_eq(in.attr_refers, "Interior Minister Tomas Brandt");
+}
+
 Test(frame, inverted_said_after_a_comma)
 {
     /* without quotation marks, the source a title with periods */
