@@ -98,6 +98,9 @@ typedef struct {
     size_t *pos;       /* per member: its representative's rank among the distinct */
     cd_wd_word **words; /* per member, filled on first use */
     size_t *n_words;
+    cd_diff_op **diffs; /* n * n (groups of up to DIFF_CACHE_MAX): the scratch
+                         * diff of i against j once made, with its length + 1 */
+    size_t *n_diffs;
     bool *has_words;
 } ctx;
 
@@ -117,14 +120,34 @@ static void words_of_member(ctx *c, size_t i)
     }
 }
 
+/* Groups up to this size keep the scratch diffs of their pairs: the rules
+ * for numbers, dates, names and negations each diff the same pairs. */
+#define DIFF_CACHE_MAX 64
+
 /* The word diff of member i against member j, in arena (the caller's when
- * the ops are returned, else the scratch one); words are prepared once. */
+ * the ops are returned, else the scratch one, where it is made once);
+ * words are prepared once. */
 static size_t diff_members(ctx *c, cd_arena *arena, size_t i, size_t j, cd_diff_op **ops)
 {
+    bool cache = arena == c->scratch && c->n <= DIFF_CACHE_MAX;
+    if (cache && !c->diffs) {
+        c->diffs = cd_xcalloc(c->n * c->n, sizeof *c->diffs);
+        c->n_diffs = cd_xcalloc(c->n * c->n, sizeof *c->n_diffs);
+    }
+    size_t at = i * c->n + j;
+    if (cache && c->n_diffs[at]) {
+        *ops = c->diffs[at];
+        return c->n_diffs[at] - 1;
+    }
     words_of_member(c, i);
     words_of_member(c, j);
-    return cd_wd_diff(arena, &c->m[i], c->words[i], c->n_words[i], &c->m[j], c->words[j],
-                      c->n_words[j], ops);
+    size_t n = cd_wd_diff(arena, &c->m[i], c->words[i], c->n_words[i], &c->m[j], c->words[j],
+                          c->n_words[j], ops);
+    if (cache) {
+        c->diffs[at] = *ops;
+        c->n_diffs[at] = n + 1;
+    }
+    return n;
 }
 
 /* rep[] and pos[]: members with byte-identical sentences share the first. */
@@ -2071,7 +2094,7 @@ static void negation(ctx *c)
 
 size_t cd_diverge(cd_arena *arena, const cd_member *members, size_t n, cd_divergence **out)
 {
-    ctx c = {arena, members, n, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL};
+    ctx c = {arena, members, n, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     *out = NULL;
     if (n < 2)
         return 0;
@@ -2101,6 +2124,8 @@ size_t cd_diverge(cd_arena *arena, const cd_member *members, size_t n, cd_diverg
     free(c.words);
     free(c.n_words);
     free(c.has_words);
+    free(c.diffs);
+    free(c.n_diffs);
     cd_arena_free(c.scratch);
     return c.nv;
 }

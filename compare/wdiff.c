@@ -68,7 +68,7 @@ static const char *key_of(cd_arena *arena, const cd_form *f)
     if (f->kind != CD_TOK_WORD)
         return k;
     for (size_t i = 0; i < sizeof small_numbers / sizeof *small_numbers; i++)
-        if (strcmp(k, small_numbers[i]) == 0) {
+        if (cd_strcmp(k, small_numbers[i]) == 0) {
             snprintf(k, n + 8, "%zu", i);
             return k;
         }
