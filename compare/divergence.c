@@ -988,7 +988,7 @@ static bool approximate(const cd_member *m, const cd_fact *f)
         }
         seen++;
         for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
-            if (strcmp(t->form->norm, cues[k]) == 0)
+            if (cd_strcmp(t->form->norm, cues[k]) == 0)
                 return true;
     }
     return false;
@@ -1254,7 +1254,7 @@ static bool word_at(const cd_member *m, size_t k, const char *const *set)
     if (k >= m->n_toks || !m->toks[k].form || m->toks[k].form->kind != CD_TOK_WORD)
         return false;
     for (size_t i = 0; set[i]; i++)
-        if (strcmp(m->toks[k].form->norm, set[i]) == 0)
+        if (cd_strcmp(m->toks[k].form->norm, set[i]) == 0)
             return true;
     return false;
 }
@@ -1407,7 +1407,7 @@ static int country_of(const char *key)
 {
     for (size_t g = 0; g < sizeof country_names / sizeof *country_names; g++)
         for (size_t k = 0; country_names[g][k]; k++)
-            if (strcmp(key, country_names[g][k]) == 0)
+            if (cd_strcmp(key, country_names[g][k]) == 0)
                 return (int)g;
     return -1;
 }
@@ -1551,8 +1551,8 @@ static const char *const us_states[][3] = {
 static int us_state(const char *key)
 {
     for (int st = 0; st < (int)(sizeof us_states / sizeof *us_states); st++)
-        if (strcmp(key, us_states[st][0]) == 0 ||
-            (strlen(us_states[st][1]) >= 3 && strcmp(key, us_states[st][1]) == 0))
+        if (cd_strcmp(key, us_states[st][0]) == 0 ||
+            (strlen(us_states[st][1]) >= 3 && cd_strcmp(key, us_states[st][1]) == 0))
             return st;
     return -1;
 }

@@ -72,7 +72,7 @@ static bool fwc(const fwork *w, size_t i, unsigned cls)
 
 static bool fis(const fwork *w, size_t i, const char *s)
 {
-    return i < w->n && strcmp(fn(w, i), s) == 0;
+    return i < w->n && cd_strcmp(fn(w, i), s) == 0;
 }
 
 static bool fcap(const fwork *w, size_t i)
@@ -83,7 +83,7 @@ static bool fcap(const fwork *w, size_t i)
 static int index_of(const char *s, const char *const *set)
 {
     for (int i = 0; set[i]; i++)
-        if (strcmp(s, set[i]) == 0)
+        if (cd_strcmp(s, set[i]) == 0)
             return i;
     return -1;
 }

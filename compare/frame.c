@@ -92,7 +92,7 @@ static const cd_lex_entry *lex_match(const cd_token *toks, size_t n, size_t i, s
 static bool in_set(const char *w, const char *const *set)
 {
     for (; *set; set++)
-        if (strcmp(w, *set) == 0)
+        if (cd_strcmp(w, *set) == 0)
             return true;
     return false;
 }
