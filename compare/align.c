@@ -889,53 +889,32 @@ static int cmp_group(const void *x, const void *y)
 
 /* ---------------------------------------------------------------- entry */
 
-cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts *opts)
+typedef struct {
+    run *r;
+    const cd_doc *const *docs;
+    size_t n;
+    const cd_align_opts *o;
+    cd_features **f;
+    cd_idf *idf;
+    cd_synonyms *syn;
+    cd_alignment **out;
+} finish_job;
+
+/* Groups, stories and the alignment made of them; frees the run. */
+static void finish(finish_job *job)
 {
-    cd_align_opts o = opts ? *opts : (cd_align_opts){0};
-    if (o.threshold <= 0)
-        o.threshold = CD_SAME_CLAIM_THRESHOLD;
-    if (o.min_idf <= 0)
-        o.min_idf = CD_ALIGN_MIN_IDF;
-    if (!o.max_postings)
-        o.max_postings = CD_ALIGN_MAX_POSTINGS;
-    if (!o.max_candidates)
-        o.max_candidates = CD_ALIGN_MAX_CANDIDATES;
-    if (!o.max_pairs)
-        o.max_pairs = CD_ALIGN_MAX_PAIRS;
-    if (o.min_link <= 0)
-        o.min_link = CD_ALIGN_MIN_LINK;
-
-    run r = {0};
-    r.threshold = o.threshold;
-    r.floor = o.min_link < o.threshold ? o.min_link : o.threshold;
-    r.n_docs = n;
-    r.base = cd_xcalloc(n + 1, sizeof *r.base);
-    for (size_t d = 0; d < n; d++)
-        r.base[d + 1] = r.base[d] + (docs[d] ? cd_doc_sentence_count(docs[d]) : 0);
-    r.n_sent = r.base[n];
-    r.doc_of = cd_xmalloc((r.n_sent + 1) * sizeof *r.doc_of);
-    cd_features **f = cd_xmalloc((r.n_sent + 1) * sizeof *f);
-    cd_synonyms *syn = cd_synonyms_new();
-    cd_idf *idf = cd_idf_new();
-    for (size_t d = 0; d < n; d++)
-        for (size_t s = r.base[d]; s < r.base[d + 1]; s++)
-            r.doc_of[s] = d;
-    feat_job fj = {&r, docs, syn, f};
-    cd_parallel_for(r.n_sent, feat_one, &fj);
-    for (size_t d = 0; d < n; d++)
-        if (docs[d])
-            cd_idf_add_paragraphs(idf, docs[d], f + r.base[d]);
-    cd_features_rank_weigh(f, r.n_sent, idf);
-    r.headline = cd_xcalloc(r.n_sent + 1, sizeof *r.headline);
-    mark_headlines(&r, docs, f);
-
-    r.f = f;
-    r.idf = idf;
-    candidates(&r, f, &o);
+    run r = *job->r; /* the same arrays, freed here */
+    const cd_doc *const *docs = job->docs;
+    size_t n = job->n;
+    cd_align_opts o = *job->o;
+    cd_features **f = job->f;
+    cd_idf *idf = job->idf;
+    cd_synonyms *syn = job->syn;
     groups gs = {0};
     build_groups(&r, &gs);
 
     cd_alignment *al = cd_xcalloc(1, sizeof *al);
+    *job->out = al;
     al->arena = cd_arena_new();
     al->n_docs = n;
     al->story_of = cd_arena_alloc(al->arena, (n + 1) * sizeof *al->story_of);
@@ -1012,6 +991,72 @@ cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts 
     free(r.cand_off);
     free(r.doc_of);
     free(r.base);
+    }
+
+static void finish_or_beside(void *ctx, size_t task, size_t worker)
+{
+    (void)worker;
+    finish_job *j = ctx;
+    if (task == 0)
+        finish(j);
+    else
+        j->o->beside(j->o->beside_ctx);
+}
+
+cd_alignment *cd_align(const cd_doc *const *docs, size_t n, const cd_align_opts *opts)
+{
+    cd_align_opts o = opts ? *opts : (cd_align_opts){0};
+    if (o.threshold <= 0)
+        o.threshold = CD_SAME_CLAIM_THRESHOLD;
+    if (o.min_idf <= 0)
+        o.min_idf = CD_ALIGN_MIN_IDF;
+    if (!o.max_postings)
+        o.max_postings = CD_ALIGN_MAX_POSTINGS;
+    if (!o.max_candidates)
+        o.max_candidates = CD_ALIGN_MAX_CANDIDATES;
+    if (!o.max_pairs)
+        o.max_pairs = CD_ALIGN_MAX_PAIRS;
+    if (o.min_link <= 0)
+        o.min_link = CD_ALIGN_MIN_LINK;
+
+    run r = {0};
+    r.threshold = o.threshold;
+    r.floor = o.min_link < o.threshold ? o.min_link : o.threshold;
+    r.n_docs = n;
+    r.base = cd_xcalloc(n + 1, sizeof *r.base);
+    for (size_t d = 0; d < n; d++)
+        r.base[d + 1] = r.base[d] + (docs[d] ? cd_doc_sentence_count(docs[d]) : 0);
+    r.n_sent = r.base[n];
+    r.doc_of = cd_xmalloc((r.n_sent + 1) * sizeof *r.doc_of);
+    cd_features **f = cd_xmalloc((r.n_sent + 1) * sizeof *f);
+    cd_synonyms *syn = cd_synonyms_new();
+    cd_idf *idf = cd_idf_new();
+    for (size_t d = 0; d < n; d++)
+        for (size_t s = r.base[d]; s < r.base[d + 1]; s++)
+            r.doc_of[s] = d;
+    feat_job fj = {&r, docs, syn, f};
+    cd_parallel_for(r.n_sent, feat_one, &fj);
+    for (size_t d = 0; d < n; d++)
+        if (docs[d])
+            cd_idf_add_paragraphs(idf, docs[d], f + r.base[d]);
+    cd_features_rank_weigh(f, r.n_sent, idf);
+    r.headline = cd_xcalloc(r.n_sent + 1, sizeof *r.headline);
+    mark_headlines(&r, docs, f);
+
+    r.f = f;
+    r.idf = idf;
+    candidates(&r, f, &o);
+    /* grouping and stories run on one thread: the caller's own work (the
+     * analyses) may run beside them */
+    cd_alignment *al = NULL;
+    finish_job fin = {&r, docs, n, &o, f, idf, syn, &al};
+    if (o.beside && cd_threads() > 1) {
+        cd_parallel_for(2, finish_or_beside, &fin);
+    } else {
+        if (o.beside)
+            o.beside(o.beside_ctx);
+        finish(&fin);
+    }
     return al;
 }
 

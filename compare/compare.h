@@ -141,6 +141,11 @@ typedef struct {
                             * per sentence are kept (cd_alignment.pairs_capped) */
     bool omit_pairs;       /* leave cd_alignment.pairs empty (millions of
                             * entries at 5,000 articles that no report shows) */
+    /* Work of the caller's that does not depend on the alignment, run beside
+     * its last steps (grouping and stories, which use one thread) when more
+     * than one thread is allowed, else before them; NULL: none. */
+    void (*beside)(void *ctx);
+    void *beside_ctx;
 } cd_align_opts;
 
 /* One sentence: document index and sentence index (0-based). */

@@ -204,16 +204,27 @@ static void diverge_one(void *ctx, size_t g, size_t worker)
     c->n_divs[g] = cd_diverge(c->worker_arenas[worker], w->m, gr->n_members, &c->divs[g]);
 }
 
+/* The analyses of all documents (on the threads). */
+static void analyse_all(void *ctx)
+{
+    cmp_job *j = ctx;
+    cd_parallel_for(j->n, analyse_one, j);
+}
+
 cd_comparison *cd_compare(const cd_doc *const *docs, const char *const *names, size_t n,
                           const cd_align_opts *opts)
 {
     cd_comparison *c = cd_xcalloc(1, sizeof *c);
     c->arena = cd_arena_new();
-    c->al = cd_align(docs, n, opts);
     c->analyses = cd_xcalloc(n ? n : 1, sizeof *c->analyses);
     const char **name = cd_arena_alloc(c->arena, (n ? n : 1) * sizeof *name);
     cmp_job j = {c, docs, n, name, NULL};
-    cd_parallel_for(n, analyse_one, &j);
+    /* the analyses do not depend on the alignment: they run beside its
+     * grouping, which keeps one thread busy */
+    cd_align_opts ao = opts ? *opts : (cd_align_opts){0};
+    ao.beside = analyse_all;
+    ao.beside_ctx = &j;
+    c->al = cd_align(docs, n, &ao);
     for (size_t i = 0; i < n; i++) {
         if (!docs[i])
             continue;
