@@ -58,6 +58,34 @@ static const cd_factword *factword(const char *s)
     return NULL;
 }
 
+/* The fact word a word token's matching form names: itself, or a day or a
+ * month with a possessive ("Thursday's close", "Tomorrow's testimony",
+ * "June’s vote"). */
+static const cd_factword *factword_of(const char *s)
+{
+    const cd_factword *f = factword(s);
+    if (f)
+        return f;
+    size_t l = strlen(s), cut = 0;
+    if (l > 2 && strcmp(s + l - 2, "'s") == 0)
+        cut = 2;
+    else if (l > 4 && strcmp(s + l - 4, "\xe2\x80\x99s") == 0)
+        cut = 4;
+    char word[16];
+    if (!cut || l - cut >= sizeof word)
+        return NULL;
+    memcpy(word, s, l - cut);
+    word[l - cut] = '\0';
+    f = factword(word);
+    return f && (f->cls & (CD_FW_WEEKDAY | CD_FW_MONTH | CD_FW_RELDAY)) ? f : NULL;
+}
+
+/* The word at i as the fact words name it: "thursday" for "Thursday's". */
+static const char *base_word(const fwork *w, size_t i)
+{
+    return w->fw[i] ? w->fw[i]->word : fn(w, i);
+}
+
 /* The value of the fact word at i when it has one of the classes cls, else -1000. */
 static int fwv(const fwork *w, size_t i, unsigned cls)
 {
@@ -240,7 +268,7 @@ static void find_dates(fwork *w, factvec *out)
         size_t ml;
         int m = month_at(w, i, &ml);
         if (m) {
-            const char *s = fn(w, i);
+            const char *s = base_word(w, i);
             size_t j = i + ml;
             int d = day_at(w, j);
             /* "May" and "March" need a date beside them */
@@ -320,7 +348,7 @@ static void find_dates(fwork *w, factvec *out)
             }
             continue;
         }
-        const char *s = fn(w, i);
+        const char *s = base_word(w, i);
         int wd = fwv(w, i, CD_FW_WEEKDAY);
         if (wd >= 0 && fcap(w, i)) {
             size_t a = i;
@@ -855,17 +883,16 @@ static bool known_word(const fwork *w, const char *v)
 /* "Tomorrow", "Yesterday's": a day named relative to the report, no name. */
 static bool relday_at(const fwork *w, size_t i)
 {
-    if (fwc(w, i, CD_FW_RELDAY))
-        return true;
-    const char *s = fn(w, i);
-    size_t l = strlen(s);
-    char word[16];
-    if (l < 4 || l - 2 >= sizeof word || strcmp(s + l - 2, "'s") != 0)
-        return false;
-    memcpy(word, s, l - 2);
-    word[l - 2] = '\0';
-    const cd_factword *f = factword(word);
-    return f && (f->cls & CD_FW_RELDAY);
+    return fwc(w, i, CD_FW_RELDAY);
+}
+
+/* "Theresa May", "Theresa May's", "John March": "May" and "March" after
+ * another word of the name (and not taken by a date) are a surname. */
+static bool surname_month(const fwork *w, size_t a, size_t k)
+{
+    const char *s = base_word(w, k);
+    return k > a && fword(w, k - 1) && !month_or_day(w, k - 1) &&
+           (strcmp(s, "may") == 0 || strcmp(s, "march") == 0);
 }
 
 /* Company suffixes: a name ending in one is a firm ("General Electric Co."),
@@ -927,7 +954,8 @@ static void find_entities(fwork *w, factvec *out)
                          (fwc(w, a, CD_FW_TITLE) && !firm) || month_or_day(w, a) ||
                          relday_at(w, a)))
             a++;
-        while (b > a && (month_or_day(w, b - 1) || fis(w, b - 1, "-") || relday_at(w, b - 1) ||
+        while (b > a && ((month_or_day(w, b - 1) && !surname_month(w, a, b - 1)) ||
+                         fis(w, b - 1, "-") || relday_at(w, b - 1) ||
                          ((fis(w, b - 1, "jr") || fis(w, b - 1, "sr")) && b - 1 > a)))
             b--;
         /* "Russian President Vladimir Putin": the name follows the last title */
@@ -1004,7 +1032,7 @@ void cd_facts_find(cd_arena *arena, const char *text, const cd_token *toks, size
     const cd_factword **fws = n <= 256 ? fstack : cd_xmalloc(n * sizeof *fws);
     for (size_t i = 0; i < n; i++) {
         used[i] = false;
-        fws[i] = toks[i].form->kind == CD_TOK_WORD ? factword(toks[i].form->norm) : NULL;
+        fws[i] = toks[i].form->kind == CD_TOK_WORD ? factword_of(toks[i].form->norm) : NULL;
     }
     fwork w = {arena, text, toks, n, ctx, used, fws, 0, 0, 0};
     if (ctx && ctx->published) {

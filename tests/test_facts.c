@@ -348,3 +348,22 @@ Test(facts, range_unit_written_once)
     in = an("Police arrested 12 and charged 3 people.");
     cr_expect_not_null(find(in.numbers, in.n_numbers, "12"));
 }
+
+Test(facts, possessive_days_and_month_surnames)
+{
+    cd_sentence_info in = an("Shares fell to $27.45 from Thursday's close of $28.91.");
+    cr_expect_not_null(find(in.dates, in.n_dates, "thursday"));
+    cr_expect_null(find(in.entities, in.n_entities, "thursday"));
+    in = an("He described Monday\xe2\x80\x99s talks as sensible.");
+    cr_expect_not_null(find(in.dates, in.n_dates, "monday"));
+    /* "May" after a first name is a surname, possessive or not */
+    in = an("The talks with Theresa May's government failed.");
+    cr_expect_eq(in.n_dates, 0);
+    cr_expect_not_null(find(in.entities, in.n_entities, "theresa may"));
+    in = an("Officials met Theresa May on Monday.");
+    cr_expect_not_null(find(in.entities, in.n_entities, "theresa may"));
+    cr_expect_not_null(find(in.dates, in.n_dates, "monday"));
+    /* the month still, in its context */
+    in = an("The vote is in May, officials said.");
+    cr_expect_not_null(find(in.dates, in.n_dates, "may"));
+}
