@@ -991,7 +991,7 @@ static void finish(finish_job *job)
     free(r.cand_off);
     free(r.doc_of);
     free(r.base);
-    }
+}
 
 static void finish_or_beside(void *ctx, size_t task, size_t worker)
 {

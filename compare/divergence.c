@@ -10,8 +10,8 @@
 #include "wdiff_int.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -665,6 +665,16 @@ static void put_source(cd_buf *b, const cd_sentence_info *in)
     cd_buf_printf(b, " (%s)", in->attr_refers);
 }
 
+/* "attributes it to …" (for one outlet, o) and "attribute it to …" (for
+ * several, m). */
+static void put_attributed(cd_buf *o, cd_buf *m, const cd_sentence_info *in)
+{
+    cd_buf_puts(o, "attributes it to ");
+    put_source(o, in);
+    cd_buf_puts(m, "attribute it to ");
+    put_source(m, in);
+}
+
 static bool has_own_hedge(const cd_sentence_info *in)
 {
     for (size_t i = 0; i < in->n_hedges; i++)
@@ -726,10 +736,7 @@ static void framing(ctx *c)
             if (in->attr_source) {
                 cd_buf_puts(&v, " to ");
                 put_source(&v, in);
-                cd_buf_puts(&o, "attributes it to ");
-                put_source(&o, in);
-                cd_buf_puts(&m, "attribute it to ");
-                put_source(&m, in);
+                put_attributed(&o, &m, in);
             } else {
                 cd_buf_puts(&o, "attributes it to a source");
                 cd_buf_puts(&m, "attribute it to a source");
@@ -821,10 +828,7 @@ static void attribution(ctx *c)
         cd_buf v = {0}, o = {0}, m = {0};
         if (in->attr_source) {
             put_source(&v, in);
-            cd_buf_puts(&o, "attributes it to ");
-            put_source(&o, in);
-            cd_buf_puts(&m, "attribute it to ");
-            put_source(&m, in);
+            put_attributed(&o, &m, in);
         } else {
             cd_buf_puts(&v, "no source named");
             cd_buf_puts(&o, "names no source");
@@ -1546,15 +1550,26 @@ static const char *const us_states[][3] = {
     {"wisconsin", "wis", "wi"}, {"wyoming", "wyo", "wy"},
 };
 
-/* The state key names (its name, or its AP abbreviation of three letters
- * or more: "wash", "calif"), or -1. */
-static int us_state(const char *key)
+/* The state key names, or -1; *form is the column it matched: 0 the
+ * name, 1 the AP abbreviation, 2 the postal code (no key is one state's
+ * abbreviation and another's code). */
+static int state_of(const char *key, int *form)
 {
     for (int st = 0; st < (int)(sizeof us_states / sizeof *us_states); st++)
-        if (cd_strcmp(key, us_states[st][0]) == 0 ||
-            (strlen(us_states[st][1]) >= 3 && cd_strcmp(key, us_states[st][1]) == 0))
-            return st;
+        for (int k = 0; k < 3; k++)
+            if (*us_states[st][k] && cd_strcmp(key, us_states[st][k]) == 0) {
+                *form = k;
+                return st;
+            }
     return -1;
+}
+
+/* The state key names on its own: its name, or its AP abbreviation of three
+ * letters or more ("wash", "calif"); -1 otherwise. */
+static int us_state(const char *key)
+{
+    int form, st = state_of(key, &form);
+    return st >= 0 && (form == 0 || (form == 1 && strlen(key) >= 3)) ? st : -1;
 }
 
 /* A party label as US papers write it: "R-Tenn." (key "r tenn") and
@@ -1576,11 +1591,10 @@ static int party_state(const char *key)
                 else
                     return -1;
             }
-            for (int st = 0; st < (int)(sizeof us_states / sizeof *us_states); st++)
-                if (strcmp(rest, us_states[st][0]) == 0 || /* "R-Ohio" */
-                    (form == 0 && ((*us_states[st][1] && strcmp(rest, us_states[st][1]) == 0) ||
-                                   strcmp(rest, us_states[st][2]) == 0)))
-                    return st * 3 + p;
+            /* "R-Tenn.", "R-TN", "R-Ohio"; spelled out, the state's name */
+            int sf, st = state_of(rest, &sf);
+            if (st >= 0 && (form == 0 || sf == 0))
+                return st * 3 + p;
         }
     return -1;
 }
@@ -2094,7 +2108,7 @@ static void negation(ctx *c)
 
 size_t cd_diverge(cd_arena *arena, const cd_member *members, size_t n, cd_divergence **out)
 {
-    ctx c = {arena, members, n, NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+    ctx c = {.arena = arena, .m = members, .n = n};
     *out = NULL;
     if (n < 2)
         return 0;

@@ -160,17 +160,23 @@ Test(divergence, hedge_inside_a_quote_is_not_the_outlets_voice)
     cr_expect_eq(cd_diverge(arena, m, 2, &d), 0);
 }
 
+/* in attributed to source with "said". */
+static void said_by(cd_sentence_info *in, const char *source)
+{
+    in->framing = CD_FRAMING_ATTRIBUTED;
+    in->attr_source = source;
+    in->attr_cue = "said";
+    in->verb = "say";
+}
+
 Test(divergence, attribution_sources_and_verbs)
 {
     const char *a = "The plant was shelled, Ukrainian officials said.";
     const char *b = "The plant was shelled, Russian officials said.";
     cd_sentence_info ia, ib;
     cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
-    ia.framing = ib.framing = CD_FRAMING_ATTRIBUTED;
-    ia.attr_source = "Ukrainian officials";
-    ib.attr_source = "Russian officials";
-    ia.attr_cue = ib.attr_cue = "said";
-    ia.verb = ib.verb = "say";
+    said_by(&ia, "Ukrainian officials");
+    said_by(&ib, "Russian officials");
     cd_divergence *d;
     size_t n = cd_diverge(arena, m, 2, &d);
     const cd_divergence *f = find(d, n, CD_DIV_ATTRIBUTION);
@@ -205,12 +211,9 @@ Test(divergence, pronoun_source_stands_for_the_last_speaker)
     const char *b = "Tomas Brandt said an inquiry would report within 90 days.";
     cd_sentence_info ia, ib;
     cd_member m[2] = {member(0, a, &ia, "A"), member(1, b, &ib, "B")};
-    ia.framing = ib.framing = CD_FRAMING_ATTRIBUTED;
-    ia.attr_source = "He";
+    said_by(&ia, "He");
     ia.attr_refers = "Interior Minister Tomas Brandt";
-    ib.attr_source = "Tomas Brandt";
-    ia.attr_cue = ib.attr_cue = "said";
-    ia.verb = ib.verb = "say";
+    said_by(&ib, "Tomas Brandt");
     cd_divergence *d;
     size_t n = cd_diverge(arena, m, 2, &d);
     cr_expect_null(find(d, n, CD_DIV_ATTRIBUTION));

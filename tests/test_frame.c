@@ -23,15 +23,20 @@ static void teardown(void)
 
 TestSuite(frame, .init = setup, .fini = teardown);
 
-/* One sentence on its own (no context). */
-static cd_sentence_info an(const char *s)
+/* One sentence, with the context of the sentences before (ctx) or none. */
+static cd_sentence_info an_ctx(const char *s, cd_frame_ctx *ctx)
 {
     cd_tokens t = {0};
     cd_tokenize(tk, s, 0, strlen(s), &t);
     cd_sentence_info in;
-    cd_sentence_analyse(arena, s, (cd_range){0, strlen(s)}, t.v, t.n, NULL, &in);
+    cd_sentence_analyse(arena, s, (cd_range){0, strlen(s)}, t.v, t.n, ctx, &in);
     cd_tokens_free(&t);
     return in;
+}
+
+static cd_sentence_info an(const char *s)
+{
+    return an_ctx(s, NULL);
 }
 
 static bool has_mark(const cd_mark *m, size_t n, const char *norm)
@@ -103,17 +108,9 @@ Test(frame, inverted_said)
 Test(frame, he_said_refers_to_the_last_speaker)
 {
     cd_frame_ctx ctx = {0};
-    cd_sentence_info in;
-    const char *s1 = "Interior Minister Tomas Brandt said charges were possible.";
-    const char *s2 = "He said an inquiry would report within 90 days.";
-    cd_tokens t = {0};
-    cd_tokenize(tk, s1, 0, strlen(s1), &t);
-    cd_sentence_analyse(arena, s1, (cd_range){0, strlen(s1)}, t.v, t.n, &ctx, &in);
+    cd_sentence_info in = an_ctx("Interior Minister Tomas Brandt said charges were possible.", &ctx);
     cr_expect_null(in.attr_refers);
-    t.n = 0;
-    cd_tokenize(tk, s2, 0, strlen(s2), &t);
-    cd_sentence_analyse(arena, s2, (cd_range){0, strlen(s2)}, t.v, t.n, &ctx, &in);
-    cd_tokens_free(&t);
+    in = an_ctx("He said an inquiry would report within 90 days.", &ctx);
     cr_assert_str_eq(in.attr_source, "He");
     cr_assert_not_null(in.attr_refers);
     cr_expect_str_eq(in.attr_refers, "Interior Minister Tomas Brandt");
